@@ -1,0 +1,61 @@
+// The core behind the API contract: one handler per channel, each a thin read or write through the store.
+import path from 'node:path';
+import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
+import { SLA_TIERS, type SlaTier } from '../../shared/domain';
+import { formatLocal, parseLocalDate } from '../../shared/time';
+import { chinaDate } from '../../shared/time';
+import { displayProvinces } from '../geo/boundaries';
+import { schemaVersion, type Db } from '../store/db';
+import { listEngineers } from '../store/engineers';
+import { getMeta } from '../store/meta';
+import { provinceOverviews, tableCounts } from '../store/overview';
+import { listPartnerShops } from '../store/partners';
+import { countOpenTickets, listOpenTickets } from '../store/tickets';
+import { appVersion } from '../paths';
+import { NotFoundError } from './errors';
+
+export type Handlers = { [C in Channel]: (arg: ParsedArg<C>) => ApiResult<C> | Promise<ApiResult<C>> };
+
+export interface HandlerContext {
+  db: Db;
+  databaseFile: string;
+  /** The clock, injectable so that tests and the demo agree on what "the last 12 months" means. */
+  now?: () => Date;
+}
+
+export function createHandlers({ db, databaseFile, now = () => new Date() }: HandlerContext): Handlers {
+  /** Reporting day: the demo's own day for a demo database (its history is relative to it), otherwise today. */
+  const reportingDay = () => getMeta(db, 'demo_generated_on') ?? chinaDate(now());
+  const twelveMonthsAgo = () => formatLocal(parseLocalDate(reportingDay()) - 365 * 24 * 60);
+  const overviews = (): ProvinceOverview[] => provinceOverviews(db, twelveMonthsAgo());
+
+  return {
+    'app.info': () => ({
+      version: appVersion,
+      databaseFile: path.basename(databaseFile),
+      schemaVersion: schemaVersion(db),
+      demoGeneratedOn: getMeta(db, 'demo_generated_on'),
+      counts: { ...tableCounts(db), openTickets: countOpenTickets(db) },
+    }),
+    'geo.provinces': () => displayProvinces(),
+    'provinces.list': () => overviews(),
+    'provinces.detail': ({ adcode }) => {
+      const province = overviews().find((p) => p.adcode === adcode);
+      if (!province) throw new NotFoundError(`No province with code ${adcode}`);
+      const open = listOpenTickets(db, { provinceAdcode: adcode });
+      const openTicketsByTier = Object.fromEntries(SLA_TIERS.map((tier) => [tier, open.filter((t) => t.slaTier === tier).length])) as Record<
+        SlaTier,
+        number
+      >;
+      return {
+        province,
+        engineers: listEngineers(db, { provinceAdcode: adcode }),
+        partnerShops: listPartnerShops(db, { provinceAdcode: adcode }),
+        openTicketsByTier,
+      };
+    },
+    'engineers.list': (filter) => listEngineers(db, filter),
+    'partners.list': (filter) => listPartnerShops(db, filter),
+    'tickets.open': (filter) => listOpenTickets(db, filter),
+  };
+}

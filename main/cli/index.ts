@@ -1,0 +1,107 @@
+// `service-atlas`: the core from the command line. Each command's flags are a contract with planners' scripts:
+// keep them exactly as documented in the README. Errors go to stderr with a non-zero exit code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLocalDate } from '../../shared/time';
+import { createDemoDatabase } from '../demo/createDemoDatabase';
+import { startBrowserMode } from './serve';
+
+export class UsageError extends Error {}
+
+const USAGE = `Usage: service-atlas <command> [options]
+
+Commands:
+  demo  --db FILE [--force] [--seed N] [--date YYYY-MM-DD]   create the demo database
+  serve --db FILE [--port N]                                 serve the app in browser mode on 127.0.0.1
+  help                                                       show this text`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function requireString(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function integerFlag(values: Record<string, string | boolean | undefined>, name: string, min: number, max: number): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${String(raw)}`);
+  }
+  return value;
+}
+
+type Command = (args: string[], out: NodeJS.WritableStream) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async demo(args, out) {
+    const values = parse(args, { db: { type: 'string' }, force: { type: 'boolean' }, seed: { type: 'string' }, date: { type: 'string' } });
+    const file = requireString(values, 'db');
+    const date = values.date;
+    if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) throw new UsageError(`--date must be YYYY-MM-DD, got ${String(date)}`);
+    const started = Date.now();
+    const summary = createDemoDatabase(file, { force: values.force === true, seed: integerFlag(values, 'seed', 0, 2 ** 32 - 1), today: date });
+    out.write(
+      `Demo database written to ${path.resolve(file)} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `${summary.provinces} provinces, ${summary.cities} cities, ${summary.engineers} engineers, ${summary.partnerShops} partner shops, ` +
+        `${summary.customers} customers, ${summary.closedTickets} closed and ${summary.openTickets} open tickets.\n`,
+    );
+    return 0;
+  },
+
+  async serve(args, out) {
+    const values = parse(args, { db: { type: 'string' }, port: { type: 'string' } });
+    const file = requireString(values, 'db');
+    if (!fs.existsSync(file)) throw new Error(`Database file not found: ${file} (create one with: service-atlas demo --db ${file})`);
+    const server = await startBrowserMode({ databaseFile: file, port: integerFlag(values, 'port', 0, 65535) });
+    out.write(`Listening on ${server.url}\n`);
+    out.write('Browser mode: open the address above. Press Ctrl+C to stop.\n');
+    await new Promise<void>((resolve) => {
+      const stop = () => void server.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+
+  async help(_args, out) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  },
+};
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined || name === '--help' || name === '-h' ? commands.help : commands[name];
+  if (!command) {
+    err.write(`service-atlas: unknown command '${name}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`service-atlas ${name}: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    err.write(`service-atlas ${name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

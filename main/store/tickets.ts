@@ -1,0 +1,140 @@
+import type { CostKind, OpenTicket, RevenueKind, SlaTier, TicketStatus } from '../../shared/domain';
+import { OPEN_TICKET_STATUSES } from '../../shared/domain';
+import type { Db } from './db';
+import { toFen } from './money';
+
+export interface NewVisit {
+  visitNo: number;
+  engineerId: number | null;
+  partnerShopId: number | null;
+  startedAt: string;
+  endedAt: string;
+  travelKm: number;
+  outcome: 'fixed' | 'revisit_needed' | 'parts_pending';
+}
+
+/** A ticket with everything that hangs off it; written in one go so that a ticket never exists half-recorded. */
+export interface NewTicket {
+  externalId: string;
+  customerId: number;
+  provinceAdcode: string;
+  productLine: string;
+  fault: string;
+  slaTier: SlaTier;
+  createdAt: string;
+  slaDueAt: string;
+  requiredSkills: string[];
+  estimatedMinutes: number;
+  windowStart: string | null;
+  windowEnd: string | null;
+  status: TicketStatus;
+  engineerId: number | null;
+  partnerShopId: number | null;
+  respondedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  firstTimeFix: boolean | null;
+  slaMet: boolean | null;
+  visits: NewVisit[];
+  revenue: Array<{ kind: RevenueKind; amount: number }>;
+  costs: Array<{ kind: CostKind; amount: number }>;
+}
+
+const asFlag = (value: boolean | null) => (value == null ? null : value ? 1 : 0);
+
+/** Prepared once per connection: the demo generator and importers write tens of thousands of tickets. */
+export function ticketWriter(db: Db): (t: NewTicket) => number {
+  const ticket = db.prepare(
+    `INSERT INTO tickets (external_id, customer_id, province_adcode, product_line, fault, sla_tier, created_at, sla_due_at,
+       required_skills, estimated_minutes, window_start, window_end, status, engineer_id, partner_shop_id,
+       responded_at, resolved_at, closed_at, first_time_fix, sla_met)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const visit = db.prepare(
+    'INSERT INTO visits (ticket_id, visit_no, engineer_id, partner_shop_id, started_at, ended_at, travel_km, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const revenue = db.prepare('INSERT INTO revenue_lines (ticket_id, kind, amount_fen) VALUES (?, ?, ?)');
+  const cost = db.prepare('INSERT INTO cost_lines (ticket_id, kind, amount_fen) VALUES (?, ?, ?)');
+  return (t) => {
+    const id = Number(
+      ticket.run(
+        t.externalId,
+        t.customerId,
+        t.provinceAdcode,
+        t.productLine,
+        t.fault,
+        t.slaTier,
+        t.createdAt,
+        t.slaDueAt,
+        JSON.stringify(t.requiredSkills),
+        t.estimatedMinutes,
+        t.windowStart,
+        t.windowEnd,
+        t.status,
+        t.engineerId,
+        t.partnerShopId,
+        t.respondedAt,
+        t.resolvedAt,
+        t.closedAt,
+        asFlag(t.firstTimeFix),
+        asFlag(t.slaMet),
+      ).lastInsertRowid,
+    );
+    for (const v of t.visits) visit.run(id, v.visitNo, v.engineerId, v.partnerShopId, v.startedAt, v.endedAt, v.travelKm, v.outcome);
+    for (const line of t.revenue) revenue.run(id, line.kind, toFen(line.amount));
+    for (const line of t.costs) cost.run(id, line.kind, toFen(line.amount));
+    return id;
+  };
+}
+
+const openStatusList = OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ');
+
+interface OpenTicketDbRow {
+  id: number;
+  external_id: string;
+  province_adcode: string;
+  customer_name: string;
+  customer_tier: OpenTicket['customerTier'];
+  lng: number;
+  lat: number;
+  product_line: string;
+  fault: string;
+  sla_tier: SlaTier;
+  status: TicketStatus;
+  created_at: string;
+  sla_due_at: string;
+  required_skills: string;
+  estimated_minutes: number;
+}
+
+export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | undefined } = {}): OpenTicket[] {
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.tier AS customer_tier, c.lng, c.lat,
+              t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes
+       FROM tickets t JOIN customers c ON c.id = t.customer_id
+       WHERE t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province)
+       ORDER BY t.sla_due_at, t.id`,
+    )
+    .all({ province: filter.provinceAdcode ?? null }) as OpenTicketDbRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    provinceAdcode: r.province_adcode,
+    customerName: r.customer_name,
+    customerTier: r.customer_tier,
+    location: [r.lng, r.lat],
+    productLine: r.product_line,
+    fault: r.fault,
+    slaTier: r.sla_tier,
+    status: r.status,
+    createdAt: r.created_at,
+    slaDueAt: r.sla_due_at,
+    requiredSkills: JSON.parse(r.required_skills) as string[],
+    estimatedMinutes: r.estimated_minutes,
+  }));
+}
+
+export function countOpenTickets(db: Db): number {
+  return db.prepare(`SELECT count(*) FROM tickets WHERE status IN (${openStatusList})`).pluck().get() as number;
+}

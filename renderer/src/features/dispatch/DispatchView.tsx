@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useApiQuery, type Loadable } from '../../api/useApi';
+import { useI18n } from '../../i18n/I18n';
+import type { MessageKey } from '../../i18n/messages';
+import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from '../map/mapLayers';
+import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
+import { DetailPanel } from './DetailPanel';
+
+const LAYER_LABEL: Record<ToggleableLayer, MessageKey> = {
+  [LAYER.engineers]: 'layers.engineers',
+  [LAYER.shops]: 'layers.shops',
+  [LAYER.tickets]: 'layers.tickets',
+};
+const LAYER_COLOR: Record<ToggleableLayer, string> = {
+  [LAYER.engineers]: COLORS.engineer,
+  [LAYER.shops]: COLORS.shop,
+  [LAYER.tickets]: COLORS.tier.urgent,
+};
+
+function firstProblem(...items: Array<Loadable<unknown>>): Loadable<never> | null {
+  const error = items.find((i) => i.state === 'error');
+  if (error) return error as Loadable<never>;
+  return items.some((i) => i.state === 'loading') ? { state: 'loading' } : null;
+}
+
+export function DispatchView() {
+  const { t, locale } = useI18n();
+  const provinces = useApiQuery('geo.provinces', {});
+  const overviews = useApiQuery('provinces.list', {});
+  const engineers = useApiQuery('engineers.list', {});
+  const shops = useApiQuery('partners.list', {});
+  const tickets = useApiQuery('tickets.open', {});
+  const [visible, setVisible] = useState<ReadonlySet<ToggleableLayer>>(new Set(TOGGLEABLE_LAYERS));
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+
+  const problem = firstProblem(provinces, overviews, engineers, shops, tickets);
+  if (problem?.state === 'error') return <p className="error page-message">{`${t('common.error')}: ${problem.message}`}</p>;
+  if (problem || provinces.state !== 'ready' || overviews.state !== 'ready' || engineers.state !== 'ready' || shops.state !== 'ready' || tickets.state !== 'ready') {
+    return <p className="muted page-message">{t('common.loading')}</p>;
+  }
+
+  const toggle = (layer: ToggleableLayer) =>
+    setVisible((current) => {
+      const next = new Set(current);
+      if (next.has(layer)) next.delete(layer);
+      else next.add(layer);
+      return next;
+    });
+
+  return (
+    <div className="workspace">
+      <ProvinceMap
+        provinces={provinces.value}
+        overviews={overviews.value}
+        engineers={engineers.value}
+        shops={shops.value}
+        tickets={tickets.value}
+        visibleLayers={visible}
+        selectedAdcode={selection?.kind === 'province' ? selection.adcode : null}
+        locale={locale}
+        onSelect={setSelection}
+      />
+      <aside className="side-panel">
+        <section>
+          <h3>{t('layers.title')}</h3>
+          {TOGGLEABLE_LAYERS.map((layer) => (
+            <label key={layer} className="layer-toggle">
+              <input type="checkbox" checked={visible.has(layer)} onChange={() => toggle(layer)} data-testid={`toggle-${layer}`} />
+              <span className="swatch swatch--dot" style={{ background: LAYER_COLOR[layer] }} />
+              {t(LAYER_LABEL[layer])}
+              <span className="count">
+                {layer === LAYER.engineers ? engineers.value.length : layer === LAYER.shops ? shops.value.filter((s) => s.status === 'certified').length : tickets.value.length}
+              </span>
+            </label>
+          ))}
+        </section>
+        <section>
+          <h3>{t('legend.title')}</h3>
+          <div className="legend-row">
+            <span className="swatch" style={{ background: COLORS.directProvince }} />
+            {t('legend.directProvince')}
+          </div>
+          <div className="legend-row">
+            <span className="swatch" style={{ background: COLORS.partnerProvince }} />
+            {t('legend.partnerProvince')}
+          </div>
+          {(['urgent', 'regular', 'complex'] as const).map((tier) => (
+            <div className="legend-row" key={tier}>
+              <span className="swatch swatch--dot" style={{ background: COLORS.tier[tier] }} />
+              {t(`legend.${tier}`)}
+            </div>
+          ))}
+        </section>
+        <section className="detail" data-testid="detail-panel">
+          <DetailPanel selection={selection} engineers={engineers.value} shops={shops.value} tickets={tickets.value} />
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { Engineer, OpenTicket, PartnerShop } from '../../../../shared/domain';
+import type { Locale } from '../../../../shared/format';
+import {
+  buildMapStyle,
+  CHINA_BOUNDS,
+  engineerPoints,
+  LAYER,
+  shopPoints,
+  ticketPoints,
+  TOGGLEABLE_LAYERS,
+  type ToggleableLayer,
+} from './mapLayers';
+
+export type MapSelection =
+  | { kind: 'province'; adcode: string }
+  | { kind: 'engineer'; id: number }
+  | { kind: 'shop'; id: number }
+  | { kind: 'ticket'; id: number };
+
+interface Props {
+  provinces: ProvinceFeatureCollection;
+  overviews: ProvinceOverview[];
+  engineers: Engineer[];
+  shops: PartnerShop[];
+  tickets: OpenTicket[];
+  visibleLayers: ReadonlySet<ToggleableLayer>;
+  selectedAdcode: string | null;
+  locale: Locale;
+  onSelect(selection: MapSelection): void;
+}
+
+/** Labels that would sit on top of their neighbours at national zoom. */
+const SMALL_REGIONS = new Set(['810000', '820000']);
+
+export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const [loaded, setLoaded] = useState(false);
+  const [rendered, setRendered] = useState<Record<string, number>>({});
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: buildMapStyle(provinces, overviews),
+      bounds: CHINA_BOUNDS,
+      fitBoundsOptions: { padding: 16 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    map.touchZoomRotate.disableRotation();
+    mapRef.current = map;
+    map.on('load', () => setLoaded(true));
+    map.on('idle', () => {
+      // What is really on screen, for the status line and for end-to-end tests: distinct provinces and points drawn.
+      const count = (layer: string, key: string) => new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties[key]))).size;
+      setRendered({
+        provinces: count(LAYER.provinceFill, 'adcode'),
+        engineers: map.getLayoutProperty(LAYER.engineers, 'visibility') === 'none' ? 0 : count(LAYER.engineers, 'id'),
+        shops: map.getLayoutProperty(LAYER.shops, 'visibility') === 'none' ? 0 : count(LAYER.shops, 'id'),
+        tickets: map.getLayoutProperty(LAYER.tickets, 'visibility') === 'none' ? 0 : count(LAYER.tickets, 'id'),
+      });
+    });
+    const pointLayers = [LAYER.engineers, LAYER.shops, LAYER.tickets];
+    map.on('click', (event) => {
+      const hits: MapGeoJSONFeature[] = map.queryRenderedFeatures(event.point, { layers: [...pointLayers, LAYER.provinceFill] });
+      const point = hits.find((f) => f.layer.id !== LAYER.provinceFill);
+      if (point) {
+        const kind = point.properties.kind as 'engineer' | 'shop' | 'ticket';
+        onSelectRef.current({ kind, id: Number(point.properties.id) });
+        return;
+      }
+      const province = hits[0];
+      if (province) onSelectRef.current({ kind: 'province', adcode: String(province.properties.adcode) });
+    });
+    for (const layer of [...pointLayers, LAYER.provinceFill]) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+    // The map is created once; data and visibility changes go through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    (map.getSource('engineers') as GeoJSONSource).setData(engineerPoints(engineers) as never);
+    (map.getSource('shops') as GeoJSONSource).setData(shopPoints(shops) as never);
+    (map.getSource('tickets') as GeoJSONSource).setData(ticketPoints(tickets) as never);
+  }, [loaded, engineers, shops, tickets]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    for (const layer of TOGGLEABLE_LAYERS) map.setLayoutProperty(layer, 'visibility', visibleLayers.has(layer) ? 'visible' : 'none');
+  }, [loaded, visibleLayers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    map.setFilter(LAYER.provinceSelected, ['==', ['get', 'adcode'], selectedAdcode ?? '']);
+  }, [loaded, selectedAdcode]);
+
+  // Province names as HTML markers: drawn with the system's CJK fonts, so no glyph server is needed offline.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const markers = overviews.map((p) => {
+      const element = document.createElement('div');
+      element.className = `province-label${SMALL_REGIONS.has(p.adcode) ? ' province-label--small' : ''}`;
+      element.textContent = locale === 'zh-CN' ? p.nameZh.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/u, '') : p.nameEn;
+      return new maplibregl.Marker({ element }).setLngLat(p.centroid).addTo(map);
+    });
+    return () => markers.forEach((m) => m.remove());
+  }, [loaded, overviews, locale]);
+
+  return (
+    <div
+      ref={container}
+      className="province-map"
+      data-testid="province-map"
+      data-loaded={loaded ? 'true' : 'false'}
+      data-rendered-provinces={rendered.provinces ?? 0}
+      data-rendered-engineers={rendered.engineers ?? 0}
+      data-rendered-shops={rendered.shops ?? 0}
+      data-rendered-tickets={rendered.tickets ?? 0}
+    />
+  );
+}

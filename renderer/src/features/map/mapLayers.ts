@@ -1,0 +1,132 @@
+// What the map draws, as typed data built by pure functions (unit-tested without a browser); the component only
+// hands these to MapLibre. No glyphs or tiles are fetched: the style is self-contained, so the map works offline.
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { Engineer, OpenTicket, PartnerShop, SlaTier } from '../../../../shared/domain';
+
+export const LAYER = {
+  provinceFill: 'province-fill',
+  provinceLine: 'province-line',
+  provinceSelected: 'province-selected',
+  shops: 'shops',
+  engineers: 'engineers',
+  tickets: 'tickets',
+} as const;
+
+export const TOGGLEABLE_LAYERS = [LAYER.engineers, LAYER.shops, LAYER.tickets] as const;
+export type ToggleableLayer = (typeof TOGGLEABLE_LAYERS)[number];
+
+export const COLORS = {
+  background: '#dfe9f3',
+  directProvince: '#c9dcf5',
+  partnerProvince: '#f3e7cf',
+  provinceLine: '#7d8ea3',
+  selected: '#1d4ed8',
+  engineer: '#1d4ed8',
+  shop: '#0f766e',
+  tier: { urgent: '#dc2626', regular: '#f59e0b', complex: '#7c3aed' } satisfies Record<SlaTier, string>,
+};
+
+export interface PointFeature<P> {
+  type: 'Feature';
+  id: number;
+  properties: P;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+}
+
+export interface PointCollection<P> {
+  type: 'FeatureCollection';
+  features: Array<PointFeature<P>>;
+}
+
+function points<T extends { id: number }, P>(items: readonly T[], where: (item: T) => [number, number], props: (item: T) => P): PointCollection<P> {
+  return {
+    type: 'FeatureCollection',
+    features: items.map((item) => ({ type: 'Feature', id: item.id, properties: props(item), geometry: { type: 'Point', coordinates: where(item) } })),
+  };
+}
+
+export const engineerPoints = (engineers: readonly Engineer[]) => points(engineers, (e) => e.home, (e) => ({ kind: 'engineer' as const, id: e.id, name: e.name }));
+
+/** Only certified shops take work; candidates are the planner's business, not the dispatcher's. */
+export const shopPoints = (shops: readonly PartnerShop[]) =>
+  points(
+    shops.filter((s) => s.status === 'certified'),
+    (s) => s.location,
+    (s) => ({ kind: 'shop' as const, id: s.id, name: s.name, level: s.certificationLevel }),
+  );
+
+export const ticketPoints = (tickets: readonly OpenTicket[]) =>
+  points(tickets, (t) => t.location, (t) => ({ kind: 'ticket' as const, id: t.id, slaTier: t.slaTier, customerTier: t.customerTier }));
+
+/** Provinces with a direct team in one colour, partner-only provinces in another. */
+export function provinceFillColor(overviews: readonly ProvinceOverview[]): ExpressionSpecification | string {
+  const direct = overviews.filter((p) => p.engineers > 0).map((p) => p.adcode);
+  if (direct.length === 0) return COLORS.partnerProvince;
+  return ['match', ['get', 'adcode'], direct, COLORS.directProvince, COLORS.partnerProvince];
+}
+
+const emptyPoints: PointCollection<never> = { type: 'FeatureCollection', features: [] };
+
+export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: readonly ProvinceOverview[]): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      provinces: { type: 'geojson', data: provinces as never, promoteId: 'adcode' },
+      engineers: { type: 'geojson', data: emptyPoints as never },
+      shops: { type: 'geojson', data: emptyPoints as never },
+      tickets: { type: 'geojson', data: emptyPoints as never },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
+      { id: LAYER.provinceFill, type: 'fill', source: 'provinces', paint: { 'fill-color': provinceFillColor(overviews), 'fill-opacity': 0.92 } },
+      { id: LAYER.provinceLine, type: 'line', source: 'provinces', paint: { 'line-color': COLORS.provinceLine, 'line-width': 0.8 } },
+      {
+        id: LAYER.provinceSelected,
+        type: 'line',
+        source: 'provinces',
+        filter: ['==', ['get', 'adcode'], ''],
+        paint: { 'line-color': COLORS.selected, 'line-width': 2.5 },
+      },
+      {
+        id: LAYER.shops,
+        type: 'circle',
+        source: 'shops',
+        paint: {
+          'circle-color': COLORS.shop,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 2.5, 8, 6],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 0.8,
+          'circle-opacity': 0.85,
+        },
+      },
+      {
+        id: LAYER.tickets,
+        type: 'circle',
+        source: 'tickets',
+        paint: {
+          'circle-color': ['match', ['get', 'slaTier'], 'urgent', COLORS.tier.urgent, 'regular', COLORS.tier.regular, COLORS.tier.complex],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 2, 8, 5],
+          'circle-opacity': 0.8,
+        },
+      },
+      {
+        id: LAYER.engineers,
+        type: 'circle',
+        source: 'engineers',
+        paint: {
+          'circle-color': COLORS.engineer,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 3.5, 8, 8],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+  };
+}
+
+/** China with the South China Sea islands' mainland approaches; the map opens on this. */
+export const CHINA_BOUNDS: [[number, number], [number, number]] = [
+  [73, 17.5],
+  [135.5, 53.8],
+];

@@ -1,0 +1,122 @@
+// The one API contract between the renderer and the core. Each channel names its argument schema (validated at the
+// core's edge, so every transport rejects bad input the same way) and its result type. Transports (Electron IPC,
+// HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
+import { z } from 'zod';
+import type { Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from './domain';
+
+const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
+const none = z.object({}).strict();
+const provinceFilter = z.object({ provinceAdcode: adcode.optional() }).strict();
+
+export const argSchemas = {
+  'app.info': none,
+  'geo.provinces': none,
+  'provinces.list': none,
+  'provinces.detail': z.object({ adcode }).strict(),
+  'engineers.list': provinceFilter,
+  'partners.list': provinceFilter,
+  'tickets.open': provinceFilter,
+} as const;
+
+export interface AppInfo {
+  version: string;
+  databaseFile: string;
+  schemaVersion: number;
+  demoGeneratedOn: string | null;
+  counts: { provinces: number; engineers: number; partnerShops: number; customers: number; tickets: number; openTickets: number };
+}
+
+export interface ProvinceFeatureCollection {
+  type: 'FeatureCollection';
+  features: Array<{
+    type: 'Feature';
+    properties: { adcode: string; name: string };
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+  }>;
+}
+
+export interface ProvinceOverview {
+  adcode: string;
+  nameZh: string;
+  nameEn: string;
+  capitalZh: string;
+  capital: LngLat;
+  centroid: LngLat;
+  population: number;
+  engineers: number;
+  certifiedShops: number;
+  openTickets: number;
+  /** CNY a year: salaries, vehicles and travel allowances of the direct team. */
+  annualEngineerCost: number;
+  ticketsLast12Months: number;
+  /** CNY: all revenue lines of tickets created in the last 12 months. */
+  revenueLast12Months: number;
+}
+
+export interface ProvinceDetail {
+  province: ProvinceOverview;
+  engineers: Engineer[];
+  partnerShops: PartnerShop[];
+  openTicketsByTier: Record<SlaTier, number>;
+}
+
+export interface ApiResults {
+  'app.info': AppInfo;
+  'geo.provinces': ProvinceFeatureCollection;
+  'provinces.list': ProvinceOverview[];
+  'provinces.detail': ProvinceDetail;
+  'engineers.list': Engineer[];
+  'partners.list': PartnerShop[];
+  'tickets.open': OpenTicket[];
+}
+
+export type Channel = keyof typeof argSchemas;
+export type ApiArg<C extends Channel> = z.input<(typeof argSchemas)[C]>;
+export type ParsedArg<C extends Channel> = z.output<(typeof argSchemas)[C]>;
+export type ApiResult<C extends Channel> = ApiResults[C];
+
+// Compile-time proof that every channel has both a schema and a result type.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+export const contractIsComplete: SameKeys<typeof argSchemas, ApiResults> = true;
+
+export const CHANNELS = Object.keys(argSchemas) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, value);
+}
+
+export type ApiErrorCode =
+  | 'invalid_argument'
+  | 'unknown_channel'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** For invalid_argument: which field, and what is wrong with it. */
+  fields?: Array<{ field: string; message: string }>;
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer sees, whichever transport carries the call. */
+export interface AtlasApi {
+  call<C extends Channel>(channel: C, arg: ApiArg<C>): Promise<ApiResult<C>>;
+}
+
+/** The raw bridge a preload exposes: it forwards and nothing else. */
+export interface AtlasBridge {
+  invoke(channel: string, arg: unknown): Promise<ApiResponse<unknown>>;
+}
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
