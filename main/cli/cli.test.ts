@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../store/db';
+import { makeTempDir } from '../testing/tempDir';
+import { main } from './index';
+
+const temp = makeTempDir();
+afterAll(() => temp.cleanup());
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function run(...argv: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('service-atlas command line', () => {
+  const file = path.join(temp.dir, 'demo.db');
+
+  it('demo writes the demo database and reports what it wrote', async () => {
+    const result = await run('demo', '--db', file, '--date', '2026-11-25');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/34 provinces, \d+ cities, 120 engineers/);
+    const db = openDatabase(file, { mustExist: true });
+    expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBeGreaterThan(20_000);
+    db.close();
+  });
+
+  it('demo refuses to overwrite an existing file without --force, and replaces it with --force', async () => {
+    const before = fs.statSync(file).mtimeMs;
+    const refused = await run('demo', '--db', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already exists; pass --force');
+    expect(fs.statSync(file).mtimeMs).toBe(before);
+    const forced = await run('demo', '--db', file, '--force', '--seed', '7', '--date', '2026-11-25');
+    expect(forced.code).toBe(0);
+    const db = openDatabase(file, { mustExist: true });
+    expect(db.prepare("SELECT value FROM app_meta WHERE key = 'demo_seed'").pluck().get()).toBe('7');
+    db.close();
+  });
+
+  it('reports usage errors on stderr with exit code 2', async () => {
+    const noDb = await run('demo');
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toContain('--db is required');
+    const badDate = await run('demo', '--db', path.join(temp.dir, 'x.db'), '--date', '2026-13-01');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('--date must be YYYY-MM-DD');
+    expect(fs.existsSync(path.join(temp.dir, 'x.db'))).toBe(false);
+    const unknownFlag = await run('demo', '--db', file, '--colour', 'blue');
+    expect(unknownFlag.code).toBe(2);
+    const unknown = await run('teleport');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'teleport'");
+  });
+
+  it('serve refuses a database file that does not exist', async () => {
+    const result = await run('serve', '--db', path.join(temp.dir, 'nope.db'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Database file not found');
+    expect(result.stderr).toContain('service-atlas demo --db');
+  });
+
+  it('serve refuses a port out of range', async () => {
+    const result = await run('serve', '--db', file, '--port', '70000');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port must be a whole number from 0 to 65535');
+  });
+});

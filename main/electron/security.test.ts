@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
+import { APP_ORIGIN, IPC_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+
+describe('Electron security configuration', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node integration anywhere', () => {
+    const prefs = secureWebPreferences('/app/preload.js');
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('allows navigation within the app only', () => {
+    expect(isNavigationAllowed(`${APP_ORIGIN}/index.html`)).toBe(true);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url']) {
+      expect(isNavigationAllowed(url), url).toBe(false);
+    }
+    expect(isTrustedSender('https://example.com/')).toBe(false);
+  });
+
+  it('serves app:// requests from the renderer build and nothing outside it', () => {
+    const root = path.resolve('/srv/renderer');
+    expect(resolveAppFile(`${APP_ORIGIN}/`, root)).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(`${APP_ORIGIN}/assets/index.js`, root)).toBe(path.join(root, 'assets', 'index.js'));
+    expect(resolveAppFile(`${APP_ORIGIN}/..%2f..%2fetc%2fpasswd`, root)).toBeNull();
+    expect(resolveAppFile('file:///etc/passwd', root)).toBeNull();
+  });
+
+  it('applies a CSP without eval or inline scripts, and no remote sources', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+
+  it('has a preload that forwards on the one IPC channel and exposes nothing else', () => {
+    const preload = fs.readFileSync(path.join(__dirname, 'preload.ts'), 'utf8');
+    expect(preload).toContain(`'${IPC_CHANNEL}'`);
+    expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
+    const imports = [...preload.matchAll(/^import .* from '([^']+)'/gm)].map((m) => m[1]);
+    expect(imports.filter((m) => !m?.startsWith('../../shared/'))).toEqual(['electron']);
+    // The page gets one object with one function; ipcRenderer itself is never handed over.
+    expect(preload).toContain("exposeInMainWorld('atlasBridge', bridge)");
+    expect(preload).toMatch(/const bridge: AtlasBridge = \{\n\s*invoke: \(channel, arg\) => ipcRenderer\.invoke\(IPC_CHANNEL, channel, arg\),\n\};/);
+  });
+
+  it('blocks navigation, new windows and webviews in the shell', () => {
+    const shell = fs.readFileSync(path.join(__dirname, 'main.ts'), 'utf8');
+    expect(shell).toMatch(/will-navigate[\s\S]*isNavigationAllowed[\s\S]*preventDefault/);
+    expect(shell).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);
+    expect(shell).toMatch(/will-attach-webview[\s\S]*preventDefault/);
+    expect(shell).toContain('secureWebPreferences(');
+  });
+});

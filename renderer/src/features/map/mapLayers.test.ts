@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ProvinceOverview } from '../../../../shared/contract';
+import type { PartnerShop } from '../../../../shared/domain';
+import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS } from './mapLayers';
+
+const overview = (adcode: string, engineers: number): ProvinceOverview => ({
+  adcode,
+  nameZh: adcode,
+  nameEn: adcode,
+  capitalZh: '',
+  capital: [0, 0],
+  centroid: [0, 0],
+  population: 0,
+  engineers,
+  certifiedShops: 0,
+  openTickets: 0,
+  annualEngineerCost: 0,
+  ticketsLast12Months: 0,
+  revenueLast12Months: 0,
+});
+
+const shop = (id: number, status: PartnerShop['status']): PartnerShop => ({
+  id,
+  externalId: `S${id}`,
+  name: `shop ${id}`,
+  provinceAdcode: '620000',
+  city: '兰州',
+  location: [103.8, 36.1],
+  status,
+  certificationLevel: 'gold',
+  skills: [],
+  dailyCapacity: 5,
+  fees: { urgent: 1, regular: 1, complex: 1 },
+  firstTimeFixRate: 0.8,
+});
+
+describe('map layers', () => {
+  it('colour provinces with a direct team apart from partner-only ones', () => {
+    expect(provinceFillColor([overview('440000', 16), overview('540000', 0)])).toEqual([
+      'match',
+      ['get', 'adcode'],
+      ['440000'],
+      COLORS.directProvince,
+      COLORS.partnerProvince,
+    ]);
+    expect(provinceFillColor([overview('540000', 0)])).toBe(COLORS.partnerProvince);
+  });
+
+  it('draw certified shops only, as GeoJSON points carrying their id', () => {
+    const collection = shopPoints([shop(1, 'certified'), shop(2, 'candidate'), shop(3, 'suspended')]);
+    expect(collection.features.map((f) => f.id)).toEqual([1]);
+    expect(collection.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [103.8, 36.1] });
+    expect(collection.features[0]?.properties).toMatchObject({ kind: 'shop', id: 1 });
+  });
+
+  it('build a self-contained style: no remote sources, no glyphs, every toggleable layer present', () => {
+    const style = buildMapStyle({ type: 'FeatureCollection', features: [] }, []);
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+    expect(style.glyphs).toBeUndefined();
+    const ids = style.layers.map((l) => l.id);
+    for (const layer of [...TOGGLEABLE_LAYERS, LAYER.provinceFill]) expect(ids).toContain(layer);
+  });
+});
