@@ -62,6 +62,22 @@ export function DispatchView() {
       />
       <aside className="side-panel">
         <section>
+          <h3>{t('region.title')}</h3>
+          <select
+            className="region-select"
+            data-testid="region-select"
+            value={selection?.kind === 'province' ? selection.adcode : ''}
+            onChange={(event) => setSelection(event.target.value ? { kind: 'province', adcode: event.target.value } : null)}
+          >
+            <option value="">{t('region.all')}</option>
+            {overviews.value.map((p) => (
+              <option key={p.adcode} value={p.adcode}>
+                {locale === 'zh-CN' ? p.nameZh : p.nameEn}
+              </option>
+            ))}
+          </select>
+        </section>
+        <section>
           <h3>{t('layers.title')}</h3>
           {TOGGLEABLE_LAYERS.map((layer) => (
             <label key={layer} className="layer-toggle">
