@@ -3,10 +3,14 @@
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
 import type { Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from './domain';
+import type { PnlDrilldown, PnlReport } from './finance';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
 const none = z.object({}).strict();
 const provinceFilter = z.object({ provinceAdcode: adcode.optional() }).strict();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+/** A P&L period; both ends default to the 12 months up to the reporting day. */
+const period = { from: month.optional(), to: month.optional() };
 
 export const argSchemas = {
   'app.info': none,
@@ -16,6 +20,9 @@ export const argSchemas = {
   'engineers.list': provinceFilter,
   'partners.list': provinceFilter,
   'tickets.open': provinceFilter,
+  'pnl.report': z.object(period).strict(),
+  'pnl.drilldown': z.object({ adcode, ...period }).strict(),
+  'pnl.export': z.object({ ...period, format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']) }).strict(),
 } as const;
 
 export interface AppInfo {
@@ -68,6 +75,16 @@ export interface ApiResults {
   'engineers.list': Engineer[];
   'partners.list': PartnerShop[];
   'tickets.open': OpenTicket[];
+  'pnl.report': PnlReport;
+  'pnl.drilldown': PnlDrilldown;
+  'pnl.export': ExportedFile;
+}
+
+/** A file made by the core for the user to save; bytes as base64 so that both transports carry it as JSON. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
 }
 
 export type Channel = keyof typeof argSchemas;

@@ -21,8 +21,13 @@ const value = <T>(response: ApiResponse<unknown>): T => {
 
 describe('API contract', () => {
   it('has a handler for every channel, and answers each with a value', async () => {
+    const args: Partial<Record<(typeof CHANNELS)[number], unknown>> = {
+      'provinces.detail': { adcode: '440000' },
+      'pnl.drilldown': { adcode: '440000' },
+      'pnl.export': { format: 'xlsx', locale: 'zh-CN' },
+    };
     for (const channel of CHANNELS) {
-      const arg = channel === 'provinces.detail' ? { adcode: '440000' } : {};
+      const arg = args[channel] ?? {};
       const response = await dispatch(channel, arg);
       expect(response.ok, channel).toBe(true);
     }
@@ -68,6 +73,16 @@ describe('API contract', () => {
     expect(gd.length).toBeGreaterThan(0);
     expect(gd.length).toBeLessThan(all.length);
     expect(gd.every((t) => t.provinceAdcode === '440000')).toBe(true);
+  });
+
+  it('defaults the P&L to the 12 months up to the demo day, and rejects a reversed period naming the field', async () => {
+    const report = value<{ from: string; to: string; provinces: unknown[] }>(await dispatch('pnl.report', {}));
+    expect([report.from, report.to]).toEqual(['2025-12', '2026-11']);
+    expect(report.provinces).toHaveLength(34);
+    const reversed = await dispatch('pnl.report', { from: '2026-05', to: '2026-01' });
+    expect(reversed).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'from' }] } });
+    const badMonth = await dispatch('pnl.report', { from: '2026-13' });
+    expect(badMonth).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'from' }] } });
   });
 
   it('reports the database by file name only, never its full path', async () => {

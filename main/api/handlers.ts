@@ -2,8 +2,7 @@
 import path from 'node:path';
 import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
-import { formatLocal, parseLocalDate } from '../../shared/time';
-import { chinaDate } from '../../shared/time';
+import { chinaDate, formatLocal, parseLocalDate } from '../../shared/time';
 import { displayProvinces } from '../geo/boundaries';
 import { schemaVersion, type Db } from '../store/db';
 import { listEngineers } from '../store/engineers';
@@ -12,7 +11,11 @@ import { provinceOverviews, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
 import { countOpenTickets, listOpenTickets } from '../store/tickets';
 import { appVersion } from '../paths';
-import { NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError } from './errors';
+import { lastTwelveMonths, monthRange } from '../../shared/finance';
+import { pnlCsv, pnlXlsx } from '../finance/export';
+import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
+import { listProvinces } from '../store/reference';
 
 export type Handlers = { [C in Channel]: (arg: ParsedArg<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
@@ -28,6 +31,16 @@ export function createHandlers({ db, databaseFile, now = () => new Date() }: Han
   const reportingDay = () => getMeta(db, 'demo_generated_on') ?? chinaDate(now());
   const twelveMonthsAgo = () => formatLocal(parseLocalDate(reportingDay()) - 365 * 24 * 60);
   const overviews = (): ProvinceOverview[] => provinceOverviews(db, twelveMonthsAgo());
+  const period = (arg: { from?: string | undefined; to?: string | undefined }) => {
+    const fallback = lastTwelveMonths(reportingDay());
+    const from = arg.from ?? fallback.from;
+    const to = arg.to ?? fallback.to;
+    if (from > to) throw new InvalidArgumentError(`The period starts (${from}) after it ends (${to}).`, [{ field: 'from', message: `after 'to' (${to})` }]);
+    if (monthRange(from, to).length > MAX_REPORT_MONTHS) {
+      throw new InvalidArgumentError(`The period is longer than ${MAX_REPORT_MONTHS} months.`, [{ field: 'from', message: 'period too long' }]);
+    }
+    return { from, to };
+  };
 
   return {
     'app.info': () => ({
@@ -57,5 +70,27 @@ export function createHandlers({ db, databaseFile, now = () => new Date() }: Han
     'engineers.list': (filter) => listEngineers(db, filter),
     'partners.list': (filter) => listPartnerShops(db, filter),
     'tickets.open': (filter) => listOpenTickets(db, filter),
+    'pnl.report': (arg) => {
+      const { from, to } = period(arg);
+      return pnlReport(db, from, to);
+    },
+    'pnl.drilldown': (arg) => {
+      const { from, to } = period(arg);
+      if (!listProvinces(db).some((p) => p.adcode === arg.adcode)) throw new NotFoundError(`No province with code ${arg.adcode}`);
+      return pnlDrilldown(db, arg.adcode, from, to);
+    },
+    'pnl.export': async (arg) => {
+      const { from, to } = period(arg);
+      const report = pnlReport(db, from, to);
+      const baseName = `service-atlas-pnl-${from}-${to}`;
+      if (arg.format === 'csv') {
+        return { fileName: `${baseName}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(pnlCsv(report, arg.locale), 'utf8').toString('base64') };
+      }
+      return {
+        fileName: `${baseName}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: (await pnlXlsx(report, arg.locale)).toString('base64'),
+      };
+    },
   };
 }

@@ -67,6 +67,32 @@ describe('service-atlas command line', () => {
     expect(unknown.stderr).toContain("unknown command 'teleport'");
   });
 
+  it('pnl prints 34 provinces and a total as JSON, CSV and a table', async () => {
+    const json = await run('pnl', '--db', file, '--from', '2025-12', '--to', '2026-11', '--json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { provinces: Array<Record<string, unknown>>; total: Record<string, number> };
+    expect(report.provinces).toHaveLength(34);
+    for (const key of ['adcode', 'name', 'revenue', 'cost', 'profit', 'margin', 'fcr', 'slaAttainment', 'revenuePerEngineer', 'tickets']) {
+      expect(report.provinces[0]).toHaveProperty(key);
+    }
+    const csv = await run('pnl', '--db', file, '--from', '2025-12', '--to', '2026-11', '--csv');
+    const lines = csv.stdout.trim().split('\r\n');
+    expect(lines[0]?.startsWith('adcode,name,revenue,cost,profit')).toBe(true);
+    expect(lines).toHaveLength(36);
+    const text = await run('pnl', '--db', file, '--from', '2025-12', '--to', '2026-11');
+    expect(text.stdout).toContain('甘肃省 620000');
+    expect(text.stdout).toContain('合计 Total');
+  });
+
+  it('pnl rejects a bad period and a missing database', async () => {
+    expect((await run('pnl', '--db', file, '--from', '2026-13', '--to', '2026-11')).code).toBe(2);
+    expect((await run('pnl', '--db', file, '--from', '2026-11', '--to', '2026-01')).stderr).toContain('after --to');
+    expect((await run('pnl', '--db', file, '--from', '2026-01')).stderr).toContain('--to is required');
+    const missing = await run('pnl', '--db', path.join(temp.dir, 'none.db'), '--from', '2026-01', '--to', '2026-02');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not found');
+  });
+
   it('serve refuses a database file that does not exist', async () => {
     const result = await run('serve', '--db', path.join(temp.dir, 'nope.db'));
     expect(result.code).toBe(1);

@@ -5,6 +5,11 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isLocalDate } from '../../shared/time';
 import { createDemoDatabase } from '../demo/createDemoDatabase';
+import { isMonth } from '../../shared/finance';
+import { pnlCsv } from '../finance/export';
+import { pnlReport } from '../finance/report';
+import { openDatabase } from '../store/db';
+import { pnlText } from './pnlText';
 import { startBrowserMode } from './serve';
 
 export class UsageError extends Error {}
@@ -14,6 +19,7 @@ const USAGE = `Usage: service-atlas <command> [options]
 Commands:
   demo  --db FILE [--force] [--seed N] [--date YYYY-MM-DD]   create the demo database
   serve --db FILE [--port N]                                 serve the app in browser mode on 127.0.0.1
+  pnl   --db FILE --from YYYY-MM --to YYYY-MM [--json|--csv]  profit and KPIs per province for the period
   help                                                       show this text`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -72,6 +78,26 @@ const commands: Record<string, Command> = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    return 0;
+  },
+
+  async pnl(args, out) {
+    const values = parse(args, { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
+    const file = requireString(values, 'db');
+    const from = requireString(values, 'from');
+    const to = requireString(values, 'to');
+    for (const [name, value] of [['from', from], ['to', to]] as const) if (!isMonth(value)) throw new UsageError(`--${name} must be a month YYYY-MM, got ${value}`);
+    if (from > to) throw new UsageError(`--from (${from}) is after --to (${to})`);
+    if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      const report = pnlReport(db, from, to);
+      if (values.json) out.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (values.csv) out.write(pnlCsv(report, 'en', 'keys').replace(/^\uFEFF/, ''));
+      else out.write(pnlText(report));
+    } finally {
+      db.close();
+    }
     return 0;
   },
 

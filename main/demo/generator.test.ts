@@ -16,7 +16,8 @@ function fingerprint(db: Db): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
     hash.update(table);
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+    const rows = (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
+    for (const row of rows) hash.update(row);
   }
   return hash.digest('hex');
 }

@@ -12,6 +12,7 @@ import type { Db } from '../store/db';
 import { insertEngineer } from '../store/engineers';
 import { setMeta } from '../store/meta';
 import { insertPartnerShop } from '../store/partners';
+import { withDeferredRollup } from '../store/pnlRollup';
 import { insertCity, insertProvince, insertSkill, upsertSlaRule } from '../store/reference';
 import type { NewTicket, NewVisit } from '../store/tickets';
 import { ticketWriter } from '../store/tickets';
@@ -131,7 +132,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     customers: options.customers ?? 6_000,
   };
 
-  return db.transaction((): DemoSummary => {
+  return withDeferredRollup(db, (): DemoSummary => {
     for (const skill of SKILLS) insertSkill(db, skill.code, skill.zh, skill.en);
     for (const rule of SLA_RULES) upsertSlaRule(db, rule);
 
@@ -185,7 +186,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     // The audit time is the demo day itself, so that the same seed on the same day gives the same database.
     appendAudit(db, { actor: 'demo', action: 'generate', entity: 'database', detail: { seed, ...summary } }, new Date(today * 60_000));
     return summary;
-  })();
+  });
 }
 
 function generateEngineers(

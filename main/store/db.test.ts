@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/tempDir';
 import { APPLICATION_ID, openDatabase, schemaVersion, StoreOpenError } from './db';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

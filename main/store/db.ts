@@ -2,7 +2,7 @@
 // single byte, then switch on WAL and foreign keys and bring the schema up to date.
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 
 export type Db = Database;
 

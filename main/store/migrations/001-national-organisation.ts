@@ -1,12 +1,5 @@
-// Append-only schema history. Never edit a migration that has shipped: add the next one.
-// Each runs in its own transaction and bumps PRAGMA user_version to its number.
-import type { Database } from 'better-sqlite3';
-
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+// Migration 1: the national service organisation. Shipped: never edit, add a new migration instead.
+import type { Migration } from './types';
 
 const money = (column: string) => `${column} INTEGER NOT NULL DEFAULT 0 CHECK (${column} >= 0)`;
 const lng = (column: string) => `${column} REAL NOT NULL CHECK (${column} BETWEEN -180 AND 180)`;
@@ -16,8 +9,7 @@ const localTime = (column: string, nullable = false) =>
   `${column} TEXT ${nullable ? '' : 'NOT NULL'} CHECK (${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]')`;
 const minuteOfDay = (column: string) => `${column} INTEGER NOT NULL CHECK (${column} BETWEEN 0 AND 1440)`;
 
-export const migrations: readonly Migration[] = [
-  {
+export const migration001: Migration = {
     version: 1,
     name: 'national service organisation',
     up(db) {
@@ -194,7 +186,4 @@ export const migrations: readonly Migration[] = [
         ) STRICT;
       `);
     },
-  },
-];
-
-export const LATEST_SCHEMA_VERSION = migrations.length;
+};
