@@ -129,6 +129,8 @@ export interface AtlasApi {
 /** The raw bridge a preload exposes: it forwards and nothing else. */
 export interface AtlasBridge {
   invoke(channel: string, arg: unknown): Promise<ApiResponse<unknown>>;
+  /** Desktop only: the window as a PDF, base64. */
+  printToPdf?(): Promise<string>;
 }
 
 export class ApiCallError extends Error {

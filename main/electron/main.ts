@@ -6,7 +6,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'elec
 import { startCoreHost, type CoreHost } from '../api/coreHost';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
 import { rendererDistDir } from '../paths';
-import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL, PRINT_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -62,6 +62,11 @@ void app.whenReady().then(async () => {
       return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted page' } };
     }
     return dispatch(String(channel), arg);
+  });
+  ipcMain.handle(PRINT_CHANNEL, async (event) => {
+    if (!isTrustedSender(event.senderFrame?.url ?? '')) throw new Error('print from an untrusted page');
+    const pdf = await event.sender.printToPDF({ landscape: true, printBackground: true, pageSize: 'A4' });
+    return Buffer.from(pdf).toString('base64');
   });
 
   await createWindow();

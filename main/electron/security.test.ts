@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
-import { APP_ORIGIN, IPC_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+import { APP_ORIGIN, IPC_CHANNEL, PRINT_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
 
 describe('Electron security configuration', () => {
   it('isolates the renderer: context isolation, sandbox, no Node integration anywhere', () => {
@@ -45,15 +45,18 @@ describe('Electron security configuration', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 
-  it('has a preload that forwards on the one IPC channel and exposes nothing else', () => {
+  it('has a preload that forwards on its two IPC channels and exposes nothing else', () => {
     const preload = fs.readFileSync(path.join(__dirname, 'preload.ts'), 'utf8');
-    expect(preload).toContain(`'${IPC_CHANNEL}'`);
+    expect(preload).toContain(`const IPC_CHANNEL = '${IPC_CHANNEL}'`);
+    expect(preload).toContain(`const PRINT_CHANNEL = '${PRINT_CHANNEL}'`);
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
     const imports = [...preload.matchAll(/^import .* from '([^']+)'/gm)].map((m) => m[1]);
     expect(imports.filter((m) => !m?.startsWith('../../shared/'))).toEqual(['electron']);
-    // The page gets one object with one function; ipcRenderer itself is never handed over.
+    // The page gets one object with two forwarding functions; ipcRenderer itself is never handed over.
     expect(preload).toContain("exposeInMainWorld('atlasBridge', bridge)");
-    expect(preload).toMatch(/const bridge: AtlasBridge = \{\n\s*invoke: \(channel, arg\) => ipcRenderer\.invoke\(IPC_CHANNEL, channel, arg\),\n\};/);
+    expect(preload).toMatch(
+      /const bridge: AtlasBridge = \{\n\s*invoke: \(channel, arg\) => ipcRenderer\.invoke\(IPC_CHANNEL, channel, arg\),\n\s*printToPdf: \(\) => ipcRenderer\.invoke\(PRINT_CHANNEL\),\n\};/,
+    );
   });
 
   it('blocks navigation, new windows and webviews in the shell', () => {

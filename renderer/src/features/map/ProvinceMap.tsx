@@ -1,12 +1,12 @@
-import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
 import type { Engineer, OpenTicket, PartnerShop } from '../../../../shared/domain';
 import type { Locale } from '../../../../shared/format';
+import { addProvinceLabels, createChinaMap } from './chinaMap';
 import {
   buildMapStyle,
-  CHINA_BOUNDS,
   engineerPoints,
   LAYER,
   shopPoints,
@@ -33,9 +33,6 @@ interface Props {
   onSelect(selection: MapSelection): void;
 }
 
-/** Labels that would sit on top of their neighbours at national zoom. */
-const SMALL_REGIONS = new Set(['810000', '820000']);
-
 export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -46,17 +43,7 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
 
   useEffect(() => {
     if (!container.current) return;
-    const map = new maplibregl.Map({
-      container: container.current,
-      style: buildMapStyle(provinces, overviews),
-      bounds: CHINA_BOUNDS,
-      fitBoundsOptions: { padding: 16 },
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    map.touchZoomRotate.disableRotation();
+    const map = createChinaMap(container.current, buildMapStyle(provinces, overviews));
     mapRef.current = map;
     map.on('load', () => setLoaded(true));
     map.on('idle', () => {
@@ -113,17 +100,10 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
     map.setFilter(LAYER.provinceSelected, ['==', ['get', 'adcode'], selectedAdcode ?? '']);
   }, [loaded, selectedAdcode]);
 
-  // Province names as HTML markers: drawn with the system's CJK fonts, so no glyph server is needed offline.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    const markers = overviews.map((p) => {
-      const element = document.createElement('div');
-      element.className = `province-label${SMALL_REGIONS.has(p.adcode) ? ' province-label--small' : ''}`;
-      element.textContent = locale === 'zh-CN' ? p.nameZh.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/u, '') : p.nameEn;
-      return new maplibregl.Marker({ element }).setLngLat(p.centroid).addTo(map);
-    });
-    return () => markers.forEach((m) => m.remove());
+    return addProvinceLabels(map, overviews, locale);
   }, [loaded, overviews, locale]);
 
   return (

@@ -1,0 +1,102 @@
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { Locale } from '../../../../shared/format';
+import { addProvinceLabels, createChinaMap } from '../map/chinaMap';
+import { COLORS } from '../map/mapLayers';
+import { NO_DATA_COLOR } from './measures';
+
+interface Props {
+  provinces: ProvinceFeatureCollection;
+  labels: ProvinceOverview[];
+  /** Fill colour per province adcode. */
+  colours: ReadonlyMap<string, string>;
+  /** Tooltip text per province adcode. */
+  tooltips: ReadonlyMap<string, string>;
+  selectedAdcode: string | null;
+  locale: Locale;
+  onSelect(adcode: string): void;
+}
+
+function fillExpression(colours: ReadonlyMap<string, string>): ExpressionSpecification | string {
+  if (colours.size === 0) return NO_DATA_COLOR;
+  return ['match', ['get', 'adcode'], ...[...colours].flatMap(([adcode, colour]) => [adcode, colour]), NO_DATA_COLOR] as unknown as ExpressionSpecification;
+}
+
+export function ChoroplethMap({ provinces, labels, colours, tooltips, selectedAdcode, locale, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const tooltipsRef = useRef(tooltips);
+  tooltipsRef.current = tooltips;
+  const [loaded, setLoaded] = useState(false);
+  const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [painted, setPainted] = useState(0);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = createChinaMap(container.current, {
+      version: 8,
+      sources: { provinces: { type: 'geojson', data: provinces as never } },
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
+        { id: 'choropleth', type: 'fill', source: 'provinces', paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.95 } },
+        { id: 'borders', type: 'line', source: 'provinces', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+        { id: 'selected', type: 'line', source: 'provinces', filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } },
+      ],
+    });
+    mapRef.current = map;
+    map.on('load', () => setLoaded(true));
+    map.on('mousemove', 'choropleth', (event) => {
+      const adcode = String(event.features?.[0]?.properties.adcode ?? '');
+      const text = tooltipsRef.current.get(adcode);
+      setHover(text ? { x: event.point.x, y: event.point.y, text } : null);
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'choropleth', () => {
+      setHover(null);
+      map.getCanvas().style.cursor = '';
+    });
+    map.on('click', 'choropleth', (event) => {
+      const adcode = event.features?.[0]?.properties.adcode;
+      if (adcode) onSelectRef.current(String(adcode));
+    });
+    map.on('idle', () => {
+      const colours = new Set(map.queryRenderedFeatures({ layers: ['choropleth'] }).map((f) => String(f.properties.adcode)));
+      setPainted(colours.size);
+    });
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; colours and selection go through the effects below
+  }, []);
+
+  useEffect(() => {
+    if (!loaded) return;
+    mapRef.current?.setPaintProperty('choropleth', 'fill-color', fillExpression(colours));
+  }, [loaded, colours]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    mapRef.current?.setFilter('selected', ['==', ['get', 'adcode'], selectedAdcode ?? '']);
+  }, [loaded, selectedAdcode]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    return addProvinceLabels(map, labels, locale);
+  }, [loaded, labels, locale]);
+
+  return (
+    <div className="choropleth" data-testid="choropleth" data-loaded={loaded ? 'true' : 'false'} data-rendered-provinces={painted}>
+      <div ref={container} className="choropleth-canvas" />
+      {hover && (
+        <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="choropleth-tooltip">
+          {hover.text}
+        </div>
+      )}
+    </div>
+  );
+}
