@@ -9,29 +9,10 @@ import { createDemoDatabase } from '../main/demo/createDemoDatabase';
 import { appRoot } from '../main/paths';
 import { openDatabase } from '../main/store/db';
 import { makeTempDir } from '../main/testing/tempDir';
+import { median, timeIt, type BenchRow } from './measure';
+import { pnlBenchmarks } from './pnl';
 
-interface Row {
-  what: string;
-  result: string;
-  target: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-async function timeIt(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
-async function skeletonBenchmarks(): Promise<Row[]> {
+async function skeletonBenchmarks(): Promise<BenchRow[]> {
   const temp = makeTempDir('atlas-bench-');
   try {
     const file = path.join(temp.dir, 'demo.db');
@@ -68,7 +49,10 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const sections: Array<{ title: string; rows: Row[] }> = [{ title: 'Store, demo data and API (issue 2)', rows: await skeletonBenchmarks() }];
+  const sections: Array<{ title: string; rows: BenchRow[] }> = [
+    { title: 'Store, demo data and API (issue 2)', rows: await skeletonBenchmarks() },
+    { title: 'Service P&L (issue 5)', rows: await pnlBenchmarks() },
+  ];
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
     '# Benchmarks',
