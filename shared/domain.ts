@@ -101,3 +101,18 @@ export interface OpenTicket {
   requiredSkills: string[];
   estimatedMinutes: number;
 }
+
+/** Which status a ticket may move to from each status: the lifecycle as data, checked by the store on every change. */
+export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ['assigned', 'scheduled', 'resolved'],
+  assigned: ['new', 'scheduled', 'in_progress', 'resolved'],
+  scheduled: ['assigned', 'new', 'in_progress', 'resolved'],
+  in_progress: ['resolved', 'scheduled'],
+  resolved: ['closed', 'reopened'],
+  closed: ['reopened'],
+  reopened: ['assigned', 'scheduled', 'in_progress', 'resolved'],
+};
+
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return TICKET_TRANSITIONS[from].includes(to);
+}

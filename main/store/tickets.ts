@@ -1,5 +1,6 @@
 import type { CostKind, OpenTicket, RevenueKind, SlaTier, TicketStatus } from '../../shared/domain';
-import { OPEN_TICKET_STATUSES } from '../../shared/domain';
+import { canTransition, OPEN_TICKET_STATUSES } from '../../shared/domain';
+import { appendAudit } from './audit';
 import type { Db } from './db';
 import { toFen } from './money';
 
@@ -137,4 +138,27 @@ export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | unde
 
 export function countOpenTickets(db: Db): number {
   return db.prepare(`SELECT count(*) FROM tickets WHERE status IN (${openStatusList})`).pluck().get() as number;
+}
+
+export class TicketTransitionError extends Error {
+  override name = 'TicketTransitionError';
+}
+
+/**
+ * Moves a ticket along its lifecycle (shared/domain TICKET_TRANSITIONS), stamping resolved/closed times, and records
+ * the change in the audit log in the same transaction. `at` is local time 'YYYY-MM-DD HH:MM'.
+ */
+export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, change: { actor: string; at: string }): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT status FROM tickets WHERE id = ?').get(ticketId) as { status: TicketStatus } | undefined;
+    if (!row) throw new TicketTransitionError(`No ticket ${ticketId}`);
+    if (!canTransition(row.status, to)) throw new TicketTransitionError(`Ticket ${ticketId} cannot go from ${row.status} to ${to}`);
+    db.prepare(
+      `UPDATE tickets SET status = @to,
+         resolved_at = CASE WHEN @to = 'resolved' THEN @at WHEN @to = 'reopened' THEN NULL ELSE resolved_at END,
+         closed_at = CASE WHEN @to = 'closed' THEN @at WHEN @to = 'reopened' THEN NULL ELSE closed_at END
+       WHERE id = @id`,
+    ).run({ id: ticketId, to, at: change.at });
+    appendAudit(db, { actor: change.actor, action: 'status', entity: 'ticket', entityId: ticketId, detail: { from: row.status, to, at: change.at } });
+  })();
 }
