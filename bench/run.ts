@@ -11,6 +11,7 @@ import { openDatabase } from '../main/store/db';
 import { makeTempDir } from '../main/testing/tempDir';
 import { median, timeIt, type BenchRow } from './measure';
 import { pnlBenchmarks } from './pnl';
+import { routingBenchmarks } from './routing';
 
 async function skeletonBenchmarks(): Promise<BenchRow[]> {
   const temp = makeTempDir('atlas-bench-');
@@ -48,29 +49,63 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-async function main(): Promise<void> {
-  const sections: Array<{ title: string; rows: BenchRow[] }> = [
-    { title: 'Store, demo data and API (issue 2)', rows: await skeletonBenchmarks() },
-    { title: 'Service P&L (issue 5)', rows: await pnlBenchmarks() },
-  ];
-  const date = new Date().toISOString().slice(0, 10);
-  const lines = [
-    '# Benchmarks',
-    '',
-    'Written by `npm run bench`; do not edit by hand. Wall-clock medians on the machine below.',
-    '',
-    `- Date: ${date}`,
-    `- Machine: ${machine()}`,
-    '',
-  ];
-  for (const section of sections) {
-    lines.push(`## ${section.title}`, '', '| What | Measured | Target |', '| --- | --- | --- |');
-    for (const row of section.rows) lines.push(`| ${row.what} | ${row.result} | ${row.target} |`);
-    lines.push('');
+interface Section {
+  key: string;
+  title: string;
+  run(): Promise<{ rows: BenchRow[]; details?: string[] }>;
+}
+
+const SECTIONS: Section[] = [
+  { key: 'store', title: 'Store, demo data and API (issue 2)', run: async () => ({ rows: await skeletonBenchmarks() }) },
+  { key: 'pnl', title: 'Service P&L (issue 5)', run: async () => ({ rows: await pnlBenchmarks() }) },
+  { key: 'routing', title: 'Routing: VRPTW benchmark instances (issue 3)', run: routingBenchmarks },
+];
+
+/** The sections already in docs/benchmarks.md, by title, so that running one section keeps the others. */
+function existingSections(file: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!fs.existsSync(file)) return sections;
+  const text = fs.readFileSync(file, 'utf8');
+  for (const part of text.split(/^## /m).slice(1)) {
+    const title = part.slice(0, part.indexOf('\n'));
+    sections.set(title, `## ${part.trimEnd()}\n`);
   }
+  return sections;
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.key === w));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.key).join(', ')}`);
   const out = path.join(appRoot, 'docs', 'benchmarks.md');
-  fs.writeFileSync(out, `${lines.join('\n')}\n`);
-  process.stdout.write(`${lines.join('\n')}\nWritten to ${out}\n`);
+  const previous = existingSections(out);
+  const date = new Date().toISOString().slice(0, 10);
+  const rendered: string[] = [];
+  for (const section of SECTIONS) {
+    if (wanted.length > 0 && !wanted.includes(section.key)) {
+      const kept = previous.get(section.title);
+      if (kept) rendered.push(kept);
+      continue;
+    }
+    process.stderr.write(`bench: ${section.title}\n`);
+    const { rows, details = [] } = await section.run();
+    rendered.push(
+      [
+        `## ${section.title}`,
+        '',
+        `Measured ${date} on ${machine()}.`,
+        '',
+        '| What | Measured | Target |',
+        '| --- | --- | --- |',
+        ...rows.map((row) => `| ${row.what} | ${row.result} | ${row.target} |`),
+        '',
+        ...details,
+      ].join('\n'),
+    );
+  }
+  const text = ['# Benchmarks', '', 'Written by `npm run bench` (`npm run bench -- SECTION…` for some: store, pnl, routing); do not edit by hand. Wall-clock medians unless said otherwise.', '', ...rendered.map((r) => `${r.trimEnd()}\n`)].join('\n');
+  fs.writeFileSync(out, text);
+  process.stdout.write(`${text}\nWritten to ${out}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,9 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
+import { appRoot } from '../paths';
+import { parseSolomon } from '../routing/solomon';
+import { checkSolomonSolution } from '../routing/solomonChecker';
 import { main } from './index';
 
 const temp = makeTempDir();
@@ -91,6 +94,25 @@ describe('service-atlas command line', () => {
     const missing = await run('pnl', '--db', path.join(temp.dir, 'none.db'), '--from', '2026-01', '--to', '2026-02');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('not found');
+  });
+
+  it('vrptw prints routes, distance and vehicles for a Solomon instance, checked independently', async () => {
+    const instanceFile = path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'RC201.txt');
+    const result = await run('vrptw', instanceFile, '--time-limit', '0.5', '--seed', '3');
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as { routes: number[][]; distance: number; vehicles: number };
+    const check = checkSolomonSolution(parseSolomon(fs.readFileSync(instanceFile, 'utf8')), answer.routes);
+    expect(check.violations).toEqual([]);
+    expect(answer.distance).toBeCloseTo(check.distance, 5);
+    expect(answer.vehicles).toBe(answer.routes.length);
+  });
+
+  it('vrptw rejects a file that is not an instance, and a bad time limit', async () => {
+    const notInstance = path.join(temp.dir, 'notes.txt');
+    fs.writeFileSync(notInstance, 'shopping list');
+    expect(await run('vrptw', notInstance)).toMatchObject({ code: 1, stderr: expect.stringContaining('Not a Solomon instance') });
+    expect((await run('vrptw', notInstance, '--time-limit', '-1')).code).toBe(2);
+    expect((await run('vrptw')).code).toBe(2);
   });
 
   it('serve refuses a database file that does not exist', async () => {

@@ -11,6 +11,10 @@ import { pnlReport } from '../finance/report';
 import { openDatabase } from '../store/db';
 import { pnlText } from './pnlText';
 import { startBrowserMode } from './serve';
+import { solveVrptw } from '../routing/sisr';
+import { parseSolomon } from '../routing/solomon';
+import { checkSolomonSolution } from '../routing/solomonChecker';
+import { solomonToProblem, toCustomerNumbers } from '../routing/solomonProblem';
 
 export class UsageError extends Error {}
 
@@ -20,6 +24,7 @@ Commands:
   demo  --db FILE [--force] [--seed N] [--date YYYY-MM-DD]   create the demo database
   serve --db FILE [--port N]                                 serve the app in browser mode on 127.0.0.1
   pnl   --db FILE --from YYYY-MM --to YYYY-MM [--json|--csv]  profit and KPIs per province for the period
+  vrptw INSTANCE.txt [--time-limit SECONDS] [--seed N]      solve a Solomon-format VRPTW instance (JSON out)
   help                                                       show this text`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -98,6 +103,28 @@ const commands: Record<string, Command> = {
     } finally {
       db.close();
     }
+    return 0;
+  },
+
+  async vrptw(args, out) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { 'time-limit': { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (!file || extra.length > 0) throw new UsageError('give exactly one instance file');
+    const limitText = parsed.values['time-limit'];
+    const seconds = limitText === undefined ? 10 : Number(limitText);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--time-limit must be a number of seconds from 0 to 3600, got ${String(limitText)}`);
+    const seed = integerFlag(parsed.values, 'seed', 0, 2 ** 32 - 1) ?? 1;
+    const instance = parseSolomon(fs.readFileSync(file, 'utf8'));
+    const result = solveVrptw(solomonToProblem(instance), { timeLimitMs: seconds * 1000, seed });
+    if (result.unassigned.length > 0) throw new Error(`no feasible solution found: ${result.unassigned.length} customers could not be served within the fleet`);
+    const routes = toCustomerNumbers(result.routes);
+    const check = checkSolomonSolution(instance, routes);
+    out.write(`${JSON.stringify({ routes, distance: Math.round(check.distance * 1e6) / 1e6, vehicles: check.vehicles })}\n`);
     return 0;
   },
 

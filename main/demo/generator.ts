@@ -29,7 +29,7 @@ import {
   type ProductLine,
 } from './catalogue';
 import { DIRECT_TEAM, PROVINCE_FACTS, type ProvinceFacts } from './geography';
-import { Random } from './random';
+import { Random } from '../../shared/random';
 
 export const DEFAULT_DEMO_SEED = 20260101;
 

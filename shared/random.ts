@@ -1,3 +1,4 @@
+// Pure: used by the demo generator and the routing solver, on every platform.
 // A small seeded generator (sfc32): the same seed gives the same demo organisation on every machine.
 export class Random {
   private a: number;

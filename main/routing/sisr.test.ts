@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../shared/random';
+import { appRoot } from '../paths';
+import { solveVrptw } from './sisr';
+import { InstanceFormatError, parseSolomon, type SolomonInstance } from './solomon';
+import { checkSolomonSolution } from './solomonChecker';
+import { solomonToProblem, toCustomerNumbers } from './solomonProblem';
+
+/** A random Solomon-style instance: clustered or scattered customers, tight or loose windows. */
+function randomInstance(seed: number): SolomonInstance {
+  const rng = new Random(seed);
+  const horizon = rng.int(300, 1200);
+  const customers = rng.int(8, 40);
+  const nodes = [{ id: 0, x: 50, y: 50, demand: 0, ready: 0, due: horizon, service: 0 }];
+  for (let id = 1; id <= customers; id++) {
+    const x = rng.between(0, 100);
+    const y = rng.between(0, 100);
+    const direct = Math.hypot(x - 50, y - 50);
+    const service = rng.int(0, 30);
+    const width = rng.chance(0.5) ? rng.int(10, 60) : rng.int(100, horizon);
+    // Every customer reachable on its own from the depot, so the instance is feasible with enough vehicles.
+    const ready = Math.round(rng.between(direct, Math.max(direct, horizon - direct - service - width)));
+    const due = Math.min(Math.floor(horizon - direct - service), ready + width);
+    nodes.push({ id, x, y, demand: rng.int(1, 30), ready: Math.min(ready, due), due, service });
+  }
+  return { name: `random-${seed}`, vehicles: customers, capacity: rng.int(60, 200), nodes };
+}
+
+describe('Solomon instances', () => {
+  const c101 = path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'C101.txt');
+
+  it('parse, and reject text that is not one with the line named', () => {
+    const instance = parseSolomon(fs.readFileSync(c101, 'utf8'));
+    expect(instance).toMatchObject({ name: 'C101', vehicles: 25, capacity: 200 });
+    expect(instance.nodes).toHaveLength(101);
+    expect(() => parseSolomon('hello')).toThrow(InstanceFormatError);
+    const broken = fs.readFileSync(c101, 'utf8').replace(/^( +5 +42 +65) .*$/m, '$1 oops');
+    expect(() => parseSolomon(broken)).toThrow(/Line \d+: expected 7 numbers/);
+  });
+
+  it('the checker catches a late arrival, an overload, a customer served twice or not at all', () => {
+    const instance = parseSolomon(fs.readFileSync(c101, 'utf8'));
+    const all = Array.from({ length: 100 }, (_, i) => i + 1);
+    const oneRoute = checkSolomonSolution(instance, [all]);
+    expect(oneRoute.feasible).toBe(false);
+    expect(oneRoute.violations.join('\n')).toMatch(/after its due date/);
+    expect(oneRoute.violations.join('\n')).toMatch(/over the capacity/);
+    const twice = checkSolomonSolution(instance, [[1, 1]]);
+    expect(twice.violations).toContain('customer 1 is served 2 times');
+    expect(twice.violations).toContain('customer 2 is served 0 times');
+  });
+
+  it('solves C101 to within 1 % of its best-known distance', () => {
+    const instance = parseSolomon(fs.readFileSync(c101, 'utf8'));
+    const result = solveVrptw(solomonToProblem(instance), { maxIterations: 5_000, seed: 1 });
+    const check = checkSolomonSolution(instance, toCustomerNumbers(result.routes));
+    expect(check.feasible).toBe(true);
+    expect(check.distance).toBeLessThan(828.94 * 1.01);
+  });
+});
+
+describe('SISR solver (property test over random instances)', () => {
+  it('always returns plans that keep every window, capacity and the fleet size, with its own cost right', () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const instance = randomInstance(seed);
+      const result = solveVrptw(solomonToProblem(instance), { maxIterations: 300, seed });
+      expect(result.unassigned, instance.name).toEqual([]);
+      const check = checkSolomonSolution(instance, toCustomerNumbers(result.routes));
+      expect(check.violations, instance.name).toEqual([]);
+      expect(result.cost).toBeCloseTo(check.distance, 6);
+    }
+  });
+
+  it('gives the same plan for the same seed, and may differ for another', () => {
+    const problem = solomonToProblem(randomInstance(99));
+    const a = solveVrptw(problem, { maxIterations: 500, seed: 7 });
+    const b = solveVrptw(problem, { maxIterations: 500, seed: 7 });
+    expect(b.routes).toEqual(a.routes);
+    expect(a.stoppedBy).toBe('iterations');
+  });
+
+  it('reports progress and stops when cancelled, returning the best plan so far', () => {
+    const instance = parseSolomon(fs.readFileSync(path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'R101.txt'), 'utf8'));
+    const progress: number[] = [];
+    let calls = 0;
+    const result = solveVrptw(solomonToProblem(instance), {
+      timeLimitMs: 10_000,
+      onProgress: (p) => progress.push(p.fraction),
+      shouldStop: () => ++calls > 200,
+    });
+    expect(result.stoppedBy).toBe('cancelled');
+    expect(result.elapsedMs).toBeLessThan(9_000);
+    expect(checkSolomonSolution(instance, toCustomerNumbers(result.routes)).feasible).toBe(true);
+    expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= (progress[i - 1] as number)))).toBe(true);
+  });
+});
