@@ -104,7 +104,7 @@ export interface RoutingBenchResult {
 }
 
 export async function routingBenchmarks(): Promise<RoutingBenchResult> {
-  const solomonClass = (name: string) => name.replace(/\d+$/, '');
+  const solomonClass = (name: string) => name.replace(/\d{2}$/, '');
   const hgClass = (name: string) => name.replace(/_2_\d+$/, '').toUpperCase();
   const solomon2 = await run('solomon', 2_000, (n) => `${n}_distance`);
   const solomon10 = await run('solomon', 10_000, (n) => `${n}_distance`);

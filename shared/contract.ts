@@ -2,7 +2,7 @@
 // core's edge, so every transport rejects bad input the same way) and its result type. Transports (Electron IPC,
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
-import type { Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from './domain';
+import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
 import type { PnlDrilldown, PnlReport } from './finance';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
@@ -42,21 +42,15 @@ export interface ProvinceFeatureCollection {
   }>;
 }
 
-export interface ProvinceOverview {
-  adcode: string;
-  nameZh: string;
-  nameEn: string;
-  capitalZh: string;
-  capital: LngLat;
-  centroid: LngLat;
-  population: number;
+export interface ProvinceOverview extends Omit<Province, 'wageIndex'> {
   engineers: number;
   certifiedShops: number;
   openTickets: number;
   /** CNY a year: salaries, vehicles and travel allowances of the direct team. */
   annualEngineerCost: number;
+  /** Tickets closed in the 12 months up to the reporting day (as in the P&L). */
   ticketsLast12Months: number;
-  /** CNY: all revenue lines of tickets created in the last 12 months. */
+  /** CNY: revenue of those tickets (as in the P&L). */
   revenueLast12Months: number;
 }
 

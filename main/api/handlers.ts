@@ -2,20 +2,20 @@
 import path from 'node:path';
 import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
-import { chinaDate, formatLocal, parseLocalDate } from '../../shared/time';
+import { lastTwelveMonths, monthRange } from '../../shared/finance';
+import { chinaDate } from '../../shared/time';
+import { pnlCsv, pnlXlsx } from '../finance/export';
+import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
 import { displayProvinces } from '../geo/boundaries';
+import { appVersion } from '../paths';
 import { schemaVersion, type Db } from '../store/db';
 import { listEngineers } from '../store/engineers';
 import { getMeta } from '../store/meta';
-import { provinceOverviews, tableCounts } from '../store/overview';
+import { provinceStandings, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
-import { countOpenTickets, listOpenTickets } from '../store/tickets';
-import { appVersion } from '../paths';
-import { InvalidArgumentError, NotFoundError } from './errors';
-import { lastTwelveMonths, monthRange } from '../../shared/finance';
-import { pnlCsv, pnlXlsx } from '../finance/export';
-import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
 import { listProvinces } from '../store/reference';
+import { countOpenTickets, listOpenTickets } from '../store/tickets';
+import { InvalidArgumentError, NotFoundError } from './errors';
 
 export type Handlers = { [C in Channel]: (arg: ParsedArg<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
@@ -29,8 +29,13 @@ export interface HandlerContext {
 export function createHandlers({ db, databaseFile, now = () => new Date() }: HandlerContext): Handlers {
   /** Reporting day: the demo's own day for a demo database (its history is relative to it), otherwise today. */
   const reportingDay = () => getMeta(db, 'demo_generated_on') ?? chinaDate(now());
-  const twelveMonthsAgo = () => formatLocal(parseLocalDate(reportingDay()) - 365 * 24 * 60);
-  const overviews = (): ProvinceOverview[] => provinceOverviews(db, twelveMonthsAgo());
+  // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
+  // map's detail panel and the profit view never disagree.
+  const overviews = (): ProvinceOverview[] => {
+    const { from, to } = lastTwelveMonths(reportingDay());
+    const pnl = new Map(pnlReport(db, from, to).provinces.map((p) => [p.adcode, p]));
+    return provinceStandings(db).map((p) => ({ ...p, ticketsLast12Months: pnl.get(p.adcode)?.tickets ?? 0, revenueLast12Months: pnl.get(p.adcode)?.revenue ?? 0 }));
+  };
   const period = (arg: { from?: string | undefined; to?: string | undefined }) => {
     const fallback = lastTwelveMonths(reportingDay());
     const from = arg.from ?? fallback.from;

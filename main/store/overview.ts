@@ -1,11 +1,10 @@
 // Read models that join several tables: one SQL aggregation each, never a loop over rows in JavaScript.
 import type { ProvinceOverview } from '../../shared/contract';
-import { OPEN_TICKET_STATUSES } from '../../shared/domain';
 import type { Db } from './db';
 import { fromFen } from './money';
+import { openStatusList } from './tickets';
 import { listProvinces } from './reference';
 
-const openStatusList = OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ');
 
 interface AggregateRow {
   adcode: string;
@@ -13,12 +12,12 @@ interface AggregateRow {
   engineer_cost_fen: number;
   certified_shops: number;
   open_tickets: number;
-  tickets_12m: number;
-  revenue_12m_fen: number;
 }
 
-/** `since` is a local time 'YYYY-MM-DD HH:MM': tickets created at or after it count as the last 12 months. */
-export function provinceOverviews(db: Db, since: string): ProvinceOverview[] {
+export type ProvinceStanding = Omit<ProvinceOverview, 'ticketsLast12Months' | 'revenueLast12Months'>;
+
+/** Each province's team, shops and open work as they stand now. */
+export function provinceStandings(db: Db): ProvinceStanding[] {
   const aggregates = db
     .prepare(
       `SELECT p.adcode,
@@ -26,13 +25,10 @@ export function provinceOverviews(db: Db, since: string): ProvinceOverview[] {
          (SELECT coalesce(sum(salary_fen + vehicle_fen + travel_allowance_fen), 0) FROM engineers e
             WHERE e.province_adcode = p.adcode AND e.active = 1) AS engineer_cost_fen,
          (SELECT count(*) FROM partner_shops s WHERE s.province_adcode = p.adcode AND s.status = 'certified') AS certified_shops,
-         (SELECT count(*) FROM tickets t WHERE t.province_adcode = p.adcode AND t.status IN (${openStatusList})) AS open_tickets,
-         (SELECT count(*) FROM tickets t WHERE t.province_adcode = p.adcode AND t.created_at >= @since) AS tickets_12m,
-         (SELECT coalesce(sum(r.amount_fen), 0) FROM tickets t JOIN revenue_lines r ON r.ticket_id = t.id
-            WHERE t.province_adcode = p.adcode AND t.created_at >= @since) AS revenue_12m_fen
+         (SELECT count(*) FROM tickets t WHERE t.province_adcode = p.adcode AND t.status IN (${openStatusList})) AS open_tickets
        FROM provinces p`,
     )
-    .all({ since }) as AggregateRow[];
+    .all() as AggregateRow[];
   const byAdcode = new Map(aggregates.map((a) => [a.adcode, a]));
   return listProvinces(db).map((p) => {
     const a = byAdcode.get(p.adcode);
@@ -48,8 +44,6 @@ export function provinceOverviews(db: Db, since: string): ProvinceOverview[] {
       certifiedShops: a?.certified_shops ?? 0,
       openTickets: a?.open_tickets ?? 0,
       annualEngineerCost: fromFen(a?.engineer_cost_fen ?? 0),
-      ticketsLast12Months: a?.tickets_12m ?? 0,
-      revenueLast12Months: fromFen(a?.revenue_12m_fen ?? 0),
     };
   });
 }

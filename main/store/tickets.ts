@@ -88,7 +88,8 @@ export function ticketWriter(db: Db): (t: NewTicket) => number {
   };
 }
 
-const openStatusList = OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ');
+/** SQL list of the open statuses, for `status IN (…)`. */
+export const openStatusList = OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(', ');
 
 interface OpenTicketDbRow {
   id: number;

@@ -9,7 +9,8 @@ export function useAtlasApi(): AtlasApi {
   return api;
 }
 
-export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+/** While a new argument loads, the previous value stays on screen (marked `reloading`), so views do not flicker. */
+export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T; reloading?: boolean } | { state: 'error'; message: string };
 
 /** Loads a channel's result; reloads when the argument changes (compared by value). */
 export function useApiQuery<C extends Channel>(channel: C, arg: ApiArg<C> | null): Loadable<ApiResult<C>> {
@@ -19,7 +20,7 @@ export function useApiQuery<C extends Channel>(channel: C, arg: ApiArg<C> | null
   useEffect(() => {
     if (arg === null) return;
     let current = true;
-    setResult({ state: 'loading' });
+    setResult((previous) => (previous.state === 'ready' ? { ...previous, reloading: true } : { state: 'loading' }));
     api.call(channel, arg).then(
       (value) => current && setResult({ state: 'ready', value }),
       (error: unknown) => current && setResult({ state: 'error', message: (error as Error).message }),

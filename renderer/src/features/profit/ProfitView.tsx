@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { lastTwelveMonths } from '../../../../shared/finance';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
 import { saveFile, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
@@ -16,7 +15,6 @@ type Tab = (typeof TABS)[number];
 export function ProfitView() {
   const { t, locale } = useI18n();
   const api = useAtlasApi();
-  const info = useApiQuery('app.info', {});
   const geo = useApiQuery('geo.provinces', {});
   const labels = useApiQuery('provinces.list', {});
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
@@ -25,10 +23,9 @@ export function ProfitView() {
   const [selected, setSelected] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  // The default period is the 12 months up to the reporting day (the demo's own day on demo data).
-  const defaultPeriod = info.state === 'ready' ? lastTwelveMonths(info.value.demoGeneratedOn ?? new Date().toISOString().slice(0, 10)) : null;
-  const active = period ?? defaultPeriod;
-  const report = useApiQuery('pnl.report', active);
+  // Without a period the core picks the 12 months up to its reporting day (the demo's own day on demo data).
+  const report = useApiQuery('pnl.report', period ?? {});
+  const active = period ?? (report.state === 'ready' ? { from: report.value.from, to: report.value.to } : null);
 
   const spec = MEASURES[measure];
   const { colours, tooltips, classes } = useMemo(() => {
