@@ -1,10 +1,12 @@
 // Ruin and recreate with string removals (SISR: Christiaens & Vanden Berghe, "Slack induction by string removals
 // for vehicle routing problems", Transportation Science 2020), under simulated annealing. Ruin removes a few strings
 // of consecutive jobs from routes near a random seed job; recreate puts the jobs back one by one at their cheapest
-// feasible position, skipping positions now and then ("blinks") for diversity. Time windows are checked in O(1)
-// per position from each route's earliest service starts and latest feasible starts.
+// position (a route, or a partner where that is cheaper), skipping positions now and then ("blinks").
+// Plain VRPTW (no breaks, deadlines, job limits) checks a position in O(1) from each route's earliest and latest
+// service starts; otherwise a position is checked by scheduling the route with the job in it (scheduleRoute), which
+// field-service routes, a handful of jobs long, afford.
 import { Random } from '../../shared/random';
-import type { RoutingProblem, RoutingSolution } from './problem';
+import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
 
 export interface SolveOptions {
   seed?: number;
@@ -16,6 +18,8 @@ export interface SolveOptions {
   onProgress?(progress: { fraction: number; bestCost: number; iterations: number }): void;
   /** Checked between iterations: when it says so, the best solution so far is returned. */
   shouldStop?(): boolean;
+  /** Start from this solution (routes must hold the locked jobs in order) instead of building one. */
+  initial?: Pick<RoutingSolution, 'routes' | 'partnerJobs'>;
   /** Average number of jobs a ruin removes (c̄ in the paper). */
   averageRemoved?: number;
   /** Longest string a ruin removes from one route (L_max). */
@@ -31,24 +35,49 @@ export interface SolveResult extends RoutingSolution {
 
 interface Route {
   jobs: number[];
-  /** Earliest service start of each job. */
+  /** Earliest service start of each job (plain VRPTW only). */
   start: number[];
-  /** Latest service start of each job that keeps the rest of the route feasible. */
+  /** Latest service start of each job that keeps the rest of the route feasible (plain VRPTW only). */
   latest: number[];
   load: number;
   cost: number;
+}
+
+interface State {
+  routes: Route[];
+  /** Jobs per partner. */
+  partnerJobs: number[][];
+  unassigned: number[];
 }
 
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
 }
 
+/** Cheapest feasible insertion of one job into a given plan, leaving everything else where it is. */
+export function bestInsertion(
+  problem: RoutingProblem,
+  routes: readonly (readonly number[])[],
+  jobIndex: number,
+): { vehicle: number; position: number; delta: number } | null {
+  const solver = new Sisr(problem, { seed: 1 });
+  let best: { vehicle: number; position: number; delta: number } | null = null;
+  routes.forEach((jobs, vehicle) => {
+    const route = solver.routeFrom(jobs, vehicle);
+    const candidate = solver.allowed(jobIndex, vehicle) ? solver.bestPosition(route, vehicle, jobIndex, 0) : null;
+    if (candidate && (!best || candidate.delta < best.delta)) best = { vehicle, ...candidate };
+  });
+  return best;
+}
+
 class Sisr {
   private readonly rng: Random;
   private readonly n: number;
   private readonly neighbours: Int32Array[];
-  /** Penalty per unserved job: larger than any route could cost, so serving everyone always comes first. */
-  private readonly unassignedPenalty: number;
+  private readonly fast: boolean;
+  private readonly allowedSets: Array<Set<number> | null>;
+  private readonly lockedJobs: Uint8Array;
+  private readonly unassignedPenalties: Float64Array;
 
   constructor(
     private readonly p: RoutingProblem,
@@ -56,9 +85,17 @@ class Sisr {
   ) {
     this.rng = new Random(options.seed ?? 1);
     this.n = p.jobs.length;
+    this.fast = p.vehicles.every((v) => !v.break && v.maxJobs === undefined && !v.balanceWeight) && p.jobs.every((j) => j.due === undefined);
+    this.allowedSets = p.jobs.map((j) => (j.allowedVehicles ? new Set(j.allowedVehicles) : null));
+    this.lockedJobs = new Uint8Array(this.n);
+    for (const lock of p.locked ?? []) for (const j of lock.jobs) this.lockedJobs[j] = 1;
     let maxCost = 0;
     for (const c of p.cost) maxCost = Math.max(maxCost, c);
-    this.unassignedPenalty = 10 * (maxCost + 1) * (p.jobs.length + 1);
+    let maxLate = 0;
+    for (const j of p.jobs) maxLate = Math.max(maxLate, (j.latePenalty ?? 0) + (j.lateCostPerMinute ?? 0) * 24 * 60, ...(j.partnerOptions ?? []).map((o) => o.cost));
+    // Default: leaving a job unserved costs more than serving every job any way at all.
+    const defaultPenalty = 10 * (maxCost + maxLate + 1) * (this.n + 1);
+    this.unassignedPenalties = Float64Array.from(p.jobs.map((j) => j.unassignedPenalty ?? defaultPenalty));
     this.neighbours = p.jobs.map((job, i) => {
       const others = p.jobs.map((_, j) => j).filter((j) => j !== i);
       others.sort((a, b) => this.c(job.location, p.jobs[a]!.location) - this.c(job.location, p.jobs[b]!.location));
@@ -74,8 +111,31 @@ class Sisr {
     return this.p.travelTime[from * this.p.size + to]!;
   }
 
-  /** Recomputes a route's times, load and cost; returns false if it is infeasible. */
-  private refresh(route: Route, vehicleIndex: number): boolean {
+  allowed(jobIndex: number, vehicleIndex: number): boolean {
+    const set = this.allowedSets[jobIndex];
+    return !set || set.has(vehicleIndex);
+  }
+
+  routeFrom(jobs: readonly number[], vehicleIndex: number): Route {
+    const route: Route = { jobs: jobs.slice(), start: [], latest: [], load: 0, cost: 0 };
+    this.refresh(route, vehicleIndex);
+    return route;
+  }
+
+  private routeCost(vehicleIndex: number, jobs: readonly number[]): number | null {
+    const schedule = scheduleRoute(this.p, vehicleIndex, jobs);
+    if (!schedule.feasible) return null;
+    const balance = this.p.vehicles[vehicleIndex]!.balanceWeight ?? 0;
+    return jobs.length === 0 ? 0 : schedule.travelCost + schedule.lateness + balance * jobs.length * jobs.length;
+  }
+
+  /** Recomputes a route's times, load and cost. */
+  private refresh(route: Route, vehicleIndex: number): void {
+    if (!this.fast) {
+      route.cost = this.routeCost(vehicleIndex, route.jobs) ?? Infinity;
+      route.load = route.jobs.reduce((load, j) => load + this.p.jobs[j]!.demand, 0);
+      return;
+    }
     const v = this.p.vehicles[vehicleIndex]!;
     const jobs = this.p.jobs;
     const m = route.jobs.length;
@@ -85,11 +145,9 @@ class Sisr {
     let location = v.start;
     let load = 0;
     let cost = 0;
-    let ok = true;
     for (let k = 0; k < m; k++) {
       const job = jobs[route.jobs[k]!]!;
       time = Math.max(job.earliest, time + this.t(location, job.location));
-      if (time > job.latest) ok = false;
       route.start[k] = time;
       cost += this.c(location, job.location);
       time += job.service;
@@ -97,7 +155,6 @@ class Sisr {
       load += job.demand;
     }
     cost += this.c(location, v.end);
-    if (m > 0 && time + this.t(location, v.end) > v.latest) ok = false;
     let latest = v.latest - (m > 0 ? this.t(location, v.end) : 0);
     for (let k = m - 1; k >= 0; k--) {
       const job = jobs[route.jobs[k]!]!;
@@ -107,14 +164,34 @@ class Sisr {
     }
     route.load = load;
     route.cost = m > 0 ? cost : 0;
-    return ok && load <= v.capacity;
   }
 
   /** Cheapest feasible position for `jobIndex` in `route`, or null. */
-  private bestPosition(route: Route, vehicleIndex: number, jobIndex: number, blink: number): { position: number; delta: number } | null {
+  bestPosition(route: Route, vehicleIndex: number, jobIndex: number, blink: number): { position: number; delta: number } | null {
     const v = this.p.vehicles[vehicleIndex]!;
     const job = this.p.jobs[jobIndex]!;
     if (route.load + job.demand > v.capacity) return null;
+    if (route.jobs.length + 1 > (v.maxJobs ?? Infinity)) return null;
+    return this.fast ? this.bestPositionFast(route, v, job, blink) : this.bestPositionScheduled(route, vehicleIndex, jobIndex, blink);
+  }
+
+  private bestPositionScheduled(route: Route, vehicleIndex: number, jobIndex: number, blink: number): { position: number; delta: number } | null {
+    let best: { position: number; delta: number } | null = null;
+    const m = route.jobs.length;
+    const trial = route.jobs.slice();
+    trial.splice(0, 0, jobIndex);
+    for (let pos = 0; pos <= m; pos++) {
+      if (pos > 0) [trial[pos - 1], trial[pos]] = [trial[pos]!, trial[pos - 1]!];
+      if (blink > 0 && this.rng.next() < blink) continue;
+      const cost = this.routeCost(vehicleIndex, trial);
+      if (cost === null) continue;
+      const delta = cost - route.cost;
+      if (!best || delta < best.delta) best = { position: pos, delta };
+    }
+    return best;
+  }
+
+  private bestPositionFast(route: Route, v: RoutingProblem['vehicles'][number], job: RoutingProblem['jobs'][number], blink: number): { position: number; delta: number } | null {
     const jobs = this.p.jobs;
     const m = route.jobs.length;
     let best: { position: number; delta: number } | null = null;
@@ -141,15 +218,34 @@ class Sisr {
     return best;
   }
 
-  private totalCost(routes: Route[], unassigned: number): number {
-    let cost = unassigned * this.unassignedPenalty;
-    for (const r of routes) cost += r.cost;
+  private partnerCost(state: State): number {
+    let cost = 0;
+    state.partnerJobs.forEach((jobs, partner) => {
+      for (const j of jobs) cost += this.p.jobs[j]!.partnerOptions!.find((o) => o.partner === partner)!.cost;
+    });
     return cost;
   }
 
-  private recreate(routes: Route[], removed: number[], blink: number): number[] {
+  private totalCost(state: State): number {
+    let cost = this.partnerCost(state);
+    for (const j of state.unassigned) cost += this.unassignedPenalties[j]!;
+    for (const r of state.routes) cost += r.cost;
+    return cost;
+  }
+
+  private cheapestPartner(state: State, jobIndex: number): { partner: number; cost: number } | null {
+    let best: { partner: number; cost: number } | null = null;
+    for (const option of this.p.jobs[jobIndex]!.partnerOptions ?? []) {
+      const capacity = this.p.partners?.[option.partner]?.capacity ?? 0;
+      if (state.partnerJobs[option.partner]!.length >= capacity) continue;
+      if (!best || option.cost < best.cost) best = option;
+    }
+    return best;
+  }
+
+  private recreate(state: State, removed: number[], blink: number): void {
     const jobs = this.p.jobs;
-    const depot = this.p.vehicles[0]!.start;
+    const depot = this.p.vehicles[0]?.start ?? 0;
     const order = this.rng.weighted(['random', 'demand', 'far', 'close'] as const, (k) => ({ random: 4, demand: 4, far: 2, close: 1 })[k]);
     if (order === 'random') this.rng.shuffle(removed);
     else if (order === 'demand') removed.sort((a, b) => jobs[b]!.demand - jobs[a]!.demand);
@@ -157,98 +253,151 @@ class Sisr {
       const sign = order === 'far' ? -1 : 1;
       removed.sort((a, b) => sign * (this.c(depot, jobs[a]!.location) - this.c(depot, jobs[b]!.location)));
     }
-    const unassigned: number[] = [];
+    const routes = state.routes;
     for (const jobIndex of removed) {
       let bestRoute = -1;
       let best: { position: number; delta: number } | null = null;
       let emptyTried = false;
       for (let r = 0; r < routes.length; r++) {
+        if (!this.allowed(jobIndex, r)) continue;
         const route = routes[r]!;
-        // Empty vehicles are alike when the fleet is: trying one of them is enough.
-        if (route.jobs.length === 0) {
+        // Identical empty vehicles are alike: trying one of them is enough.
+        if (route.jobs.length === 0 && this.fast) {
           if (emptyTried) continue;
           emptyTried = true;
         }
         const candidate = this.bestPosition(route, r, jobIndex, route.jobs.length === 0 ? 0 : blink);
         if (candidate && (!best || candidate.delta < best.delta)) [best, bestRoute] = [candidate, r];
       }
-      if (!best) {
-        unassigned.push(jobIndex);
-        continue;
+      const partner = this.cheapestPartner(state, jobIndex);
+      if (partner && (!best || partner.cost < best.delta)) {
+        state.partnerJobs[partner.partner]!.push(jobIndex);
+      } else if (best) {
+        const route = routes[bestRoute]!;
+        route.jobs.splice(best.position, 0, jobIndex);
+        this.refresh(route, bestRoute);
+      } else {
+        state.unassigned.push(jobIndex);
       }
-      const route = routes[bestRoute]!;
-      route.jobs.splice(best.position, 0, jobIndex);
-      this.refresh(route, bestRoute);
     }
-    return unassigned;
   }
 
-  private ruin(routes: Route[], routeOf: Int32Array): number[] {
+  private ruin(state: State, routeOf: Int32Array, partnerOf: Int32Array): number[] {
+    const routes = state.routes;
     const averageRemoved = this.options.averageRemoved ?? 10;
     const maxString = this.options.maxStringLength ?? 10;
     const used = routes.filter((r) => r.jobs.length > 0);
-    if (used.length === 0) return [];
-    const averageLength = used.reduce((s, r) => s + r.jobs.length, 0) / used.length;
+    const averageLength = used.length > 0 ? used.reduce((s, r) => s + r.jobs.length, 0) / used.length : 1;
     const lsMax = Math.min(maxString, averageLength);
     const ksMax = (4 * averageRemoved) / (1 + lsMax) - 1;
     const strings = Math.floor(this.rng.between(1, ksMax + 1));
     const seed = this.rng.int(0, this.n - 1);
     const removed: number[] = [];
     const ruined = new Set<number>();
-    const candidates = [seed, ...this.neighbours[seed]!];
-    for (const jobIndex of candidates) {
+    let partnerTaken = 0;
+    for (const jobIndex of [seed, ...this.neighbours[seed]!]) {
       if (ruined.size >= strings) break;
+      // Jobs handed to partners near the seed get a chance to come back to the team.
+      const partner = partnerOf[jobIndex]!;
+      if (partner >= 0 && partnerTaken < averageRemoved / 2) {
+        const list = state.partnerJobs[partner]!;
+        list.splice(list.indexOf(jobIndex), 1);
+        partnerOf[jobIndex] = -1;
+        removed.push(jobIndex);
+        partnerTaken++;
+        continue;
+      }
       const r = routeOf[jobIndex]!;
-      if (r < 0 || ruined.has(r)) continue;
+      if (r < 0 || ruined.has(r) || this.lockedJobs[jobIndex]) continue;
       const route = routes[r]!;
       const m = route.jobs.length;
       const length = Math.floor(this.rng.between(1, Math.min(m, lsMax) + 1));
       const at = route.jobs.indexOf(jobIndex);
+      let first: number;
+      let span: number;
+      let keepFrom = -1;
+      let keep = 0;
       if (length < m && this.rng.chance(0.5)) {
-        // Split string: remove `length` jobs from a longer string around the job, keeping `keep` in the middle.
-        let keep = 1;
+        // Split string: a longer string around the job, of which `keep` jobs in the middle stay.
+        keep = 1;
         while (length + keep < m && this.rng.chance(0.5)) keep++;
-        const span = length + keep;
-        const first = Math.max(0, Math.min(at - this.rng.int(0, span - 1), m - span));
-        const keepFrom = first + this.rng.int(0, length);
-        const taken = route.jobs.slice(first, first + span).filter((_, i) => i < keepFrom - first || i >= keepFrom - first + keep);
-        removed.push(...taken);
-        route.jobs.splice(first, span, ...route.jobs.slice(keepFrom, keepFrom + keep));
+        span = length + keep;
+        first = Math.max(0, Math.min(at - this.rng.int(0, span - 1), m - span));
+        keepFrom = first + this.rng.int(0, length);
       } else {
-        const first = Math.max(0, Math.min(at - this.rng.int(0, length - 1), m - length));
-        removed.push(...route.jobs.splice(first, length));
+        span = length;
+        first = Math.max(0, Math.min(at - this.rng.int(0, length - 1), m - length));
       }
+      const kept: number[] = [];
+      for (let i = first; i < first + span; i++) {
+        const j = route.jobs[i]!;
+        if (this.lockedJobs[j] || (i >= keepFrom && i < keepFrom + keep)) kept.push(j);
+        else removed.push(j);
+      }
+      route.jobs.splice(first, span, ...kept);
       this.refresh(route, r);
       ruined.add(r);
     }
-    for (const j of removed) routeOf[j] = -1;
     return removed;
+  }
+
+  private initialState(): State {
+    const routes = this.p.vehicles.map((_, v) => this.routeFrom([], v));
+    const state: State = { routes, partnerJobs: (this.p.partners ?? []).map(() => []), unassigned: [] };
+    const placed = new Uint8Array(this.n);
+    const initial = this.options.initial;
+    if (initial) {
+      initial.routes.forEach((jobs, v) => {
+        routes[v] = this.routeFrom(jobs, v);
+        jobs.forEach((j) => (placed[j] = 1));
+      });
+      initial.partnerJobs.forEach((jobs, partner) => {
+        state.partnerJobs[partner] = jobs.slice();
+        jobs.forEach((j) => (placed[j] = 1));
+      });
+    } else {
+      for (const lock of this.p.locked ?? []) {
+        routes[lock.vehicle] = this.routeFrom(lock.jobs, lock.vehicle);
+        lock.jobs.forEach((j) => (placed[j] = 1));
+      }
+    }
+    const rest = this.p.jobs.map((_, i) => i).filter((i) => !placed[i]);
+    this.recreate(state, rest, 0);
+    return state;
+  }
+
+  private copy(state: State): State {
+    return {
+      routes: state.routes.map((r) => ({ jobs: r.jobs.slice(), start: r.start.slice(), latest: r.latest.slice(), load: r.load, cost: r.cost })),
+      partnerJobs: state.partnerJobs.map((p) => p.slice()),
+      unassigned: state.unassigned.slice(),
+    };
   }
 
   run(): SolveResult {
     const started = performance.now();
     const { timeLimitMs, maxIterations } = this.options;
-    const budget = timeLimitMs ?? (maxIterations === undefined ? 1000 : Infinity);
+    const byIterations = maxIterations !== undefined && timeLimitMs === undefined;
+    const budget = timeLimitMs ?? (byIterations ? Infinity : 1000);
     const blink = this.options.blinkRate ?? 0.01;
-    const empty = (): Route => ({ jobs: [], start: [], latest: [], load: 0, cost: 0 });
 
-    let current = this.p.vehicles.map(empty);
-    let currentUnassigned = this.recreate(current, this.p.jobs.map((_, i) => i), 0);
-    let currentCost = this.totalCost(current, currentUnassigned.length);
-    let best = current.map((r) => r.jobs.slice());
-    let bestUnassigned = currentUnassigned.slice();
+    let current = this.initialState();
+    let currentCost = this.totalCost(current);
+    let best = this.copy(current);
     let bestCost = currentCost;
 
-    const perJob = currentCost / Math.max(1, this.n);
-    const t0 = Math.min(10 * perJob, this.unassignedPenalty / 10);
+    const served = Math.max(1, this.n - current.unassigned.length);
+    const perJob = Math.max(1e-9, (currentCost - current.unassigned.reduce((s, j) => s + this.unassignedPenalties[j]!, 0)) / served);
+    const t0 = 10 * perJob;
     const tf = 0.01 * t0;
     let iterations = 0;
     let fraction = 0;
-    let stoppedBy: SolveResult['stoppedBy'] = maxIterations !== undefined && timeLimitMs === undefined ? 'iterations' : 'time';
+    let stoppedBy: SolveResult['stoppedBy'] = byIterations ? 'iterations' : 'time';
     let lastReport = started;
     const routeOf = new Int32Array(this.n);
+    const partnerOf = new Int32Array(this.n);
 
-    for (;;) {
+    while (this.n > 0) {
       if (maxIterations !== undefined && iterations >= maxIterations) {
         stoppedBy = 'iterations';
         break;
@@ -263,36 +412,38 @@ class Sisr {
           stoppedBy = 'cancelled';
           break;
         }
-        fraction = maxIterations !== undefined && timeLimitMs === undefined ? iterations / maxIterations : (now - started) / budget;
+        fraction = byIterations ? iterations / maxIterations! : (now - started) / budget;
         if (this.options.onProgress && now - lastReport >= 100) {
           lastReport = now;
           this.options.onProgress({ fraction, bestCost, iterations });
         }
       }
       const temperature = t0 * Math.pow(tf / t0, fraction);
-      const candidate = current.map((r) => ({ jobs: r.jobs.slice(), start: r.start.slice(), latest: r.latest.slice(), load: r.load, cost: r.cost }));
+      const candidate = this.copy(current);
       routeOf.fill(-1);
-      candidate.forEach((r, i) => r.jobs.forEach((j) => (routeOf[j] = i)));
-      const removed = [...this.ruin(candidate, routeOf), ...currentUnassigned];
-      const unassigned = this.recreate(candidate, removed, blink);
-      const cost = this.totalCost(candidate, unassigned.length);
+      partnerOf.fill(-1);
+      candidate.routes.forEach((r, i) => r.jobs.forEach((j) => (routeOf[j] = i)));
+      candidate.partnerJobs.forEach((jobs, i) => jobs.forEach((j) => (partnerOf[j] = i)));
+      const removed = [...this.ruin(candidate, routeOf, partnerOf), ...candidate.unassigned];
+      candidate.unassigned = [];
+      this.recreate(candidate, removed, blink);
+      const cost = this.totalCost(candidate);
       if (cost < currentCost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE)) {
         current = candidate;
-        currentUnassigned = unassigned;
         currentCost = cost;
         if (cost < bestCost - 1e-9) {
           bestCost = cost;
-          best = current.map((r) => r.jobs.slice());
-          bestUnassigned = unassigned.slice();
+          best = this.copy(current);
         }
       }
       iterations++;
     }
-    const routes = best;
+    const unassignedCost = best.unassigned.reduce((s, j) => s + this.unassignedPenalties[j]!, 0);
     return {
-      routes,
-      unassigned: bestUnassigned,
-      cost: bestCost - bestUnassigned.length * this.unassignedPenalty,
+      routes: best.routes.map((r) => r.jobs),
+      partnerJobs: best.partnerJobs,
+      unassigned: best.unassigned,
+      cost: bestCost - unassignedCost,
       iterations,
       elapsedMs: performance.now() - started,
       stoppedBy,
