@@ -100,6 +100,9 @@ export interface OpenTicket {
   slaDueAt: string;
   requiredSkills: string[];
   estimatedMinutes: number;
+  /** The appointment the customer agreed to, local times; null when any time will do. */
+  windowStart: string | null;
+  windowEnd: string | null;
 }
 
 /** Which status a ticket may move to from each status: the lifecycle as data, checked by the store on every change. */

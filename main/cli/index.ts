@@ -3,7 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isLocalDate } from '../../shared/time';
+import { chinaDate, isLocalDate } from '../../shared/time';
+import { planDay } from '../routing/planDay';
+import { getMeta } from '../store/meta';
+import { listProvinces } from '../store/reference';
+import { planText } from './planText';
 import { createDemoDatabase } from '../demo/createDemoDatabase';
 import { isMonth } from '../../shared/finance';
 import { pnlCsv } from '../finance/export';
@@ -25,6 +29,8 @@ Commands:
   serve --db FILE [--port N]                                 serve the app in browser mode on 127.0.0.1
   pnl   --db FILE --from YYYY-MM --to YYYY-MM [--json|--csv]  profit and KPIs per province for the period
   vrptw INSTANCE.txt [--time-limit SECONDS] [--seed N]      solve a Solomon-format VRPTW instance (JSON out)
+  plan  --db FILE --region ADCODE [--date YYYY-MM-DD] [--time-limit SECONDS] [--json]
+                                                             plan a region's open tickets for the day
   help                                                       show this text`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -125,6 +131,28 @@ const commands: Record<string, Command> = {
     const routes = toCustomerNumbers(result.routes);
     const check = checkSolomonSolution(instance, routes);
     out.write(`${JSON.stringify({ routes, distance: Math.round(check.distance * 1e6) / 1e6, vehicles: check.vehicles })}\n`);
+    return 0;
+  },
+
+  async plan(args, out) {
+    const values = parse(args, { db: { type: 'string' }, region: { type: 'string' }, date: { type: 'string' }, 'time-limit': { type: 'string' }, json: { type: 'boolean' } });
+    const file = requireString(values, 'db');
+    const region = requireString(values, 'region');
+    if (!/^\d{6}$/.test(region)) throw new UsageError(`--region must be a six-digit province code, got ${region}`);
+    const date = values.date;
+    if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) throw new UsageError(`--date must be YYYY-MM-DD, got ${String(date)}`);
+    const limitText = values['time-limit'];
+    const seconds = limitText === undefined ? 5 : Number(limitText);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`--time-limit must be a number of seconds from 0 to 600, got ${String(limitText)}`);
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      if (!listProvinces(db).some((p) => p.adcode === region)) throw new Error(`No province with code ${region} in ${file}`);
+      const day = typeof date === 'string' ? date : (getMeta(db, 'demo_generated_on') ?? chinaDate(new Date()));
+      const plan = await planDay(db, { regionAdcode: region, date: day, solve: { timeLimitMs: seconds * 1000 } });
+      out.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
+    } finally {
+      db.close();
+    }
     return 0;
   },
 

@@ -107,13 +107,16 @@ interface OpenTicketDbRow {
   sla_due_at: string;
   required_skills: string;
   estimated_minutes: number;
+  window_start: string | null;
+  window_end: string | null;
 }
 
 export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | undefined } = {}): OpenTicket[] {
   const rows = db
     .prepare(
       `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.tier AS customer_tier, c.lng, c.lat,
-              t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes
+              t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes,
+              t.window_start, t.window_end
        FROM tickets t JOIN customers c ON c.id = t.customer_id
        WHERE t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province)
        ORDER BY t.sla_due_at, t.id`,
@@ -134,6 +137,8 @@ export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | unde
     slaDueAt: r.sla_due_at,
     requiredSkills: JSON.parse(r.required_skills) as string[],
     estimatedMinutes: r.estimated_minutes,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
   }));
 }
 
