@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Engineer, OpenTicket, PartnerShop } from '../../shared/domain';
-import { buildDispatchProblem, dispatchPoints, toDispatchPlan, type DispatchDay, type DispatchPlan } from './dispatchDay';
+import { buildDispatchProblem, dispatchPoints, toDispatchPlan, withNewTicket, type DispatchDay, type DispatchPlan } from './dispatchDay';
 import { checkDispatchPlan } from './dispatchChecker';
 import { bestInsertion, solveVrptw } from './sisr';
 import { syntheticDay } from './syntheticDay';
@@ -56,8 +56,13 @@ describe('dispatch plans (property test over random days)', () => {
     const model = buildDispatchProblem(day, travelFor(day));
     const solution = solveVrptw(model.problem, { maxIterations: 200, seed: 1 });
     const extra = syntheticDay({ engineers: 1, tickets: 1, shops: 0, seed: 77 }).tickets[0]!;
-    const grown: DispatchDay = { ...day, tickets: [...day.tickets, { ...extra, id: 9999, externalId: 'NEW', slaTier: 'urgent', requiredSkills: [] }] };
-    const grownModel = buildDispatchProblem(grown, travelFor(grown));
+    const ticket = { ...extra, id: 9999, externalId: 'NEW', slaTier: 'urgent' as const, requiredSkills: [] };
+    const grownModel = withNewTicket(model, ticket, new GreatCircleTravel(40).extend(travelFor(day), model.points, ticket.location));
+    const grown = grownModel.day;
+    // The extended matrix is exactly the one built from scratch.
+    const scratch = travelFor(grown);
+    expect(grownModel.problem.size).toBe(scratch.size);
+    scratch.minutes.forEach((m, i) => expect(grownModel.problem.travelTime[i]).toBeCloseTo(m, 9));
     const where = bestInsertion(grownModel.problem, solution.routes, grown.tickets.length - 1);
     expect(where).not.toBeNull();
     const routes = solution.routes.map((r) => r.slice());

@@ -10,7 +10,7 @@ const EPS = 1;
 export function checkDispatchPlan(day: DispatchDay, plan: DispatchPlan, travel: TravelMatrix): string[] {
   const problems: string[] = [];
   const engineerAt = new Map(day.engineers.map((e, i) => [e.id, { engineer: e, location: i }]));
-  const ticketAt = new Map(day.tickets.map((t, i) => [t.id, { ticket: t, location: day.engineers.length + i }]));
+  const ticketAt = new Map(day.tickets.map((t, i) => [t.id, { ticket: t, location: day.engineers.length + day.shops.length + i }]));
   const dayStart = parseLocal(`${day.date} 00:00`);
   const minute = (local: string) => parseLocal(local) - dayStart;
   const now = minute(day.now);

@@ -32,7 +32,7 @@ export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
   travelCostPerKm: 1.5,
   balanceWeight: 2,
   partnerLeadMinutes: 90,
-  partnerChoices: 3,
+  partnerChoices: 8,
 };
 
 export interface DispatchDay {
@@ -52,7 +52,7 @@ export type UnassignedReason = 'no_skill' | 'outside_shift' | 'window_unreachabl
 
 export interface DispatchModel {
   problem: RoutingProblem;
-  /** Location index of each point in the travel matrix: engineers' homes, then tickets, then shops. */
+  /** Location index of each point in the travel matrix: engineers' homes, then shops, then tickets. */
   points: LngLat[];
   day: DispatchDay;
   dayStart: number;
@@ -61,9 +61,12 @@ export interface DispatchModel {
 
 const END_OF_DAY = 24 * 60 - 1;
 
-/** Every point the day needs a travel time between, in the order buildDispatchProblem expects the matrix. */
+/**
+ * Every point the day needs a travel time between, in the order buildDispatchProblem expects the matrix. Tickets
+ * come last, so that a new ticket extends the matrix by one row and column.
+ */
 export function dispatchPoints(day: DispatchDay): LngLat[] {
-  return [...day.engineers.map((e) => e.home), ...day.tickets.map((t) => t.location), ...day.shops.map((s) => s.location)];
+  return [...day.engineers.map((e) => e.home), ...day.shops.map((s) => s.location), ...day.tickets.map((t) => t.location)];
 }
 
 export function breachPenalty(settings: DispatchSettings, slaTier: SlaTier, customerTier: CustomerTier): number {
@@ -73,6 +76,58 @@ export function breachPenalty(settings: DispatchSettings, slaTier: SlaTier, cust
 /** Minutes after the day's midnight for a local time. */
 const minuteOfDay = (dayStart: number, local: string) => parseLocal(local) - dayStart;
 
+/** One ticket as a routing job: its window, SLA deadline and penalties, who may serve it, which shops could. */
+function ticketJob(day: DispatchDay, settings: DispatchSettings, dayStart: number, travel: TravelMatrix, t: OpenTicket, location: number): RoutingJob {
+  const now = minuteOfDay(dayStart, day.now);
+  const E = day.engineers.length;
+  const penalty = breachPenalty(settings, t.slaTier, t.customerTier);
+  // Urgent and regular clocks run to the engineer's arrival; complex ones to the end of the work.
+  const due = minuteOfDay(dayStart, t.slaDueAt) - (t.slaTier === 'complex' ? t.estimatedMinutes : 0);
+  const earliest = Math.max(now, t.windowStart ? minuteOfDay(dayStart, t.windowStart) : 0);
+  const latest = t.windowEnd ? minuteOfDay(dayStart, t.windowEnd) : END_OF_DAY;
+  const partnerOptions = day.shops
+    .map((shop, s) => {
+      if (shop.status !== 'certified' || !t.requiredSkills.every((k) => shop.skills.includes(k))) return null;
+      const arrival = now + settings.partnerLeadMinutes + travel.minutes[(E + s) * travel.size + location]!;
+      const late = arrival > due ? penalty + settings.latenessPerMinute * (arrival - due) : 0;
+      return { partner: s, cost: shop.fees[t.slaTier] + late };
+    })
+    .filter((o): o is { partner: number; cost: number } => o !== null)
+    .sort((a, b) => a.cost - b.cost)
+    .slice(0, settings.partnerChoices);
+  return {
+    location,
+    service: t.estimatedMinutes,
+    demand: 0,
+    earliest,
+    latest: Math.max(earliest, latest),
+    due,
+    latePenalty: penalty,
+    lateCostPerMinute: settings.latenessPerMinute,
+    allowedVehicles: day.engineers.flatMap((e, v) => (t.requiredSkills.every((k) => e.skills.includes(k)) ? [v] : [])),
+    partnerOptions,
+    // Leaving a ticket unserved is worse than any breach of it, so the plan serves all it can.
+    unassignedPenalty: 3 * penalty + settings.latenessPerMinute * END_OF_DAY,
+  };
+}
+
+/**
+ * The same model with one more ticket (a new urgent call), its travel row and column added to the matrix: the rest
+ * of the model is reused, so placing it into a finished plan takes milliseconds.
+ */
+export function withNewTicket(model: DispatchModel, ticket: OpenTicket, travel: TravelMatrix): DispatchModel {
+  const day = { ...model.day, tickets: [...model.day.tickets, ticket] };
+  const job = ticketJob(day, model.settings, model.dayStart, travel, ticket, model.points.length);
+  const problem: RoutingProblem = {
+    ...model.problem,
+    size: travel.size,
+    travelTime: travel.minutes,
+    cost: travel.km.map((km) => km * model.settings.travelCostPerKm),
+    jobs: [...model.problem.jobs, job],
+  };
+  return { ...model, day, problem, points: [...model.points, ticket.location] };
+}
+
 export function buildDispatchProblem(day: DispatchDay, travel: TravelMatrix): DispatchModel {
   const settings = { ...DEFAULT_DISPATCH_SETTINGS, ...day.settings };
   const points = dispatchPoints(day);
@@ -80,41 +135,11 @@ export function buildDispatchProblem(day: DispatchDay, travel: TravelMatrix): Di
   const dayStart = parseLocalDate(day.date);
   const now = minuteOfDay(dayStart, day.now);
   const E = day.engineers.length;
-  const T = day.tickets.length;
   const cost = travel.km.map((km) => km * settings.travelCostPerKm);
   const engineerIndex = new Map(day.engineers.map((e, i) => [e.id, i]));
   const ticketIndex = new Map(day.tickets.map((t, i) => [t.id, i]));
 
-  const jobs: RoutingJob[] = day.tickets.map((t, i) => {
-    const location = E + i;
-    const penalty = breachPenalty(settings, t.slaTier, t.customerTier);
-    // Urgent and regular clocks run to the engineer's arrival; complex ones to the end of the work.
-    const due = minuteOfDay(dayStart, t.slaDueAt) - (t.slaTier === 'complex' ? t.estimatedMinutes : 0);
-    const earliest = Math.max(now, t.windowStart ? minuteOfDay(dayStart, t.windowStart) : 0);
-    const latest = t.windowEnd ? minuteOfDay(dayStart, t.windowEnd) : END_OF_DAY;
-    const partnerOptions = day.shops
-      .map((shop, s) => {
-        if (shop.status !== 'certified' || !t.requiredSkills.every((k) => shop.skills.includes(k))) return null;
-        const arrival = now + settings.partnerLeadMinutes + travel.minutes[(E + T + s) * travel.size + location]!;
-        const late = arrival > due ? penalty + settings.latenessPerMinute * (arrival - due) : 0;
-        return { partner: s, cost: shop.fees[t.slaTier] + late };
-      })
-      .filter((o): o is { partner: number; cost: number } => o !== null)
-      .sort((a, b) => a.cost - b.cost)
-      .slice(0, settings.partnerChoices);
-    return {
-      location,
-      service: t.estimatedMinutes,
-      demand: 0,
-      earliest,
-      latest: Math.max(earliest, latest),
-      due,
-      latePenalty: penalty,
-      lateCostPerMinute: settings.latenessPerMinute,
-      allowedVehicles: day.engineers.flatMap((e, v) => (t.requiredSkills.every((k) => e.skills.includes(k)) ? [v] : [])),
-      partnerOptions,
-    };
-  });
+  const jobs = day.tickets.map((t, i) => ticketJob(day, settings, dayStart, travel, t, E + day.shops.length + i));
 
   const locked = (day.locks ?? []).map((lock) => {
     const vehicle = engineerIndex.get(lock.engineerId);

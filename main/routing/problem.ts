@@ -86,9 +86,11 @@ export interface RouteSchedule {
  * window to open, take the break at the first moment between jobs (or on arrival home) once its window has opened,
  * where the vehicle stands. Infeasible when a window, the break window or the shift end is missed.
  */
-export function scheduleRoute(problem: RoutingProblem, vehicleIndex: number, jobs: readonly number[]): RouteSchedule {
+export function scheduleRoute(problem: RoutingProblem, vehicleIndex: number, jobs: readonly number[], recordStops = true): RouteSchedule {
+  // Hot path of the solver (once per candidate position): plain loops, no closures or allocations unless asked.
   const v = problem.vehicles[vehicleIndex]!;
   const size = problem.size;
+  const lunch = jobs.length > 0 ? v.break : undefined;
   let time = v.earliest;
   let location = v.start;
   let feasible = true;
@@ -96,37 +98,43 @@ export function scheduleRoute(problem: RoutingProblem, vehicleIndex: number, job
   let travelTime = 0;
   let travelCost = 0;
   let lateness = 0;
+  let load = 0;
   const stops: StopTimes[] = [];
-  const takeBreakIfDue = (nextStartIfNoBreak: number) => {
-    if (!v.break || breakStart !== null || jobs.length === 0) return;
-    if (nextStartIfNoBreak <= v.break.earliest) return;
-    breakStart = Math.max(time, v.break.earliest);
-    if (breakStart > v.break.latest) feasible = false;
-    time = breakStart + v.break.duration;
-  };
-  for (const jobIndex of jobs) {
+  for (let k = 0; k < jobs.length; k++) {
+    const jobIndex = jobs[k]!;
     const job = problem.jobs[jobIndex]!;
     const travel = problem.travelTime[location * size + job.location]!;
-    takeBreakIfDue(Math.max(job.earliest, time + travel));
+    // The break is due once the next job would start after its window opens: taken here, before driving on.
+    if (lunch && breakStart === null && Math.max(job.earliest, time + travel) > lunch.earliest) {
+      breakStart = time > lunch.earliest ? time : lunch.earliest;
+      if (breakStart > lunch.latest) feasible = false;
+      time = breakStart + lunch.duration;
+    }
     const arrival = time + travel;
-    const start = Math.max(job.earliest, arrival);
+    const start = arrival > job.earliest ? arrival : job.earliest;
     if (start > job.latest) feasible = false;
     if (job.due !== undefined && start > job.due) lateness += (job.latePenalty ?? 0) + (job.lateCostPerMinute ?? 0) * (start - job.due);
     travelTime += travel;
     travelCost += problem.cost[location * size + job.location]!;
     time = start + job.service;
-    stops.push({ arrival, start, departure: time });
+    load += job.demand;
+    if (recordStops) stops.push({ arrival, start, departure: time });
     location = job.location;
   }
-  const home = problem.travelTime[location * size + v.end]!;
+  let backAt = v.earliest;
   if (jobs.length > 0) {
-    takeBreakIfDue(time + home);
+    const home = problem.travelTime[location * size + v.end]!;
+    if (lunch && breakStart === null && time + home > lunch.earliest) {
+      breakStart = time > lunch.earliest ? time : lunch.earliest;
+      if (breakStart > lunch.latest) feasible = false;
+      time = breakStart + lunch.duration;
+    }
     travelTime += home;
     travelCost += problem.cost[location * size + v.end]!;
+    backAt = time + home;
   }
-  const backAt = jobs.length > 0 ? time + home : v.earliest;
   if (backAt > v.latest) feasible = false;
   if (jobs.length > (v.maxJobs ?? Infinity)) feasible = false;
-  if (jobs.reduce((load, j) => load + problem.jobs[j]!.demand, 0) > v.capacity) feasible = false;
+  if (load > v.capacity) feasible = false;
   return { feasible, stops, breakStart, backAt, travelTime, travelCost, lateness };
 }

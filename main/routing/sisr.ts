@@ -50,6 +50,9 @@ interface State {
   unassigned: number[];
 }
 
+/** How many unserved jobs one iteration tries to place again, at most. */
+const RETRY_UNASSIGNED = 20;
+
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
 }
@@ -73,7 +76,7 @@ export function bestInsertion(
 class Sisr {
   private readonly rng: Random;
   private readonly n: number;
-  private readonly neighbours: Int32Array[];
+  private neighboursCache: Int32Array[] | null = null;
   private readonly fast: boolean;
   private readonly allowedSets: Array<Set<number> | null>;
   private readonly lockedJobs: Uint8Array;
@@ -96,11 +99,16 @@ class Sisr {
     // Default: leaving a job unserved costs more than serving every job any way at all.
     const defaultPenalty = 10 * (maxCost + maxLate + 1) * (this.n + 1);
     this.unassignedPenalties = Float64Array.from(p.jobs.map((j) => j.unassignedPenalty ?? defaultPenalty));
-    this.neighbours = p.jobs.map((job, i) => {
-      const others = p.jobs.map((_, j) => j).filter((j) => j !== i);
-      others.sort((a, b) => this.c(job.location, p.jobs[a]!.location) - this.c(job.location, p.jobs[b]!.location));
+  }
+
+  /** Other jobs by distance from each job; built on first use (a single insertion never needs them). */
+  private get neighbours(): Int32Array[] {
+    this.neighboursCache ??= this.p.jobs.map((job, i) => {
+      const others = this.p.jobs.map((_, j) => j).filter((j) => j !== i);
+      others.sort((a, b) => this.c(job.location, this.p.jobs[a]!.location) - this.c(job.location, this.p.jobs[b]!.location));
       return Int32Array.from(others);
     });
+    return this.neighboursCache;
   }
 
   private c(from: number, to: number): number {
@@ -123,7 +131,7 @@ class Sisr {
   }
 
   private routeCost(vehicleIndex: number, jobs: readonly number[]): number | null {
-    const schedule = scheduleRoute(this.p, vehicleIndex, jobs);
+    const schedule = scheduleRoute(this.p, vehicleIndex, jobs, false);
     if (!schedule.feasible) return null;
     const balance = this.p.vehicles[vehicleIndex]!.balanceWeight ?? 0;
     return jobs.length === 0 ? 0 : schedule.travelCost + schedule.lateness + balance * jobs.length * jobs.length;
@@ -243,11 +251,19 @@ class Sisr {
     return best;
   }
 
-  private recreate(state: State, removed: number[], blink: number): void {
+  /** The first plan of a day places the jobs that cost most to serve late first, earliest deadline first among equals. */
+  private readonly byUrgency = (a: number, b: number) => {
+    const ja = this.p.jobs[a]!;
+    const jb = this.p.jobs[b]!;
+    return (jb.latePenalty ?? 0) - (ja.latePenalty ?? 0) || (ja.due ?? Infinity) - (jb.due ?? Infinity);
+  };
+
+  private recreate(state: State, removed: number[], blink: number, initialOrder?: (a: number, b: number) => number): void {
     const jobs = this.p.jobs;
     const depot = this.p.vehicles[0]?.start ?? 0;
-    const order = this.rng.weighted(['random', 'demand', 'far', 'close'] as const, (k) => ({ random: 4, demand: 4, far: 2, close: 1 })[k]);
-    if (order === 'random') this.rng.shuffle(removed);
+    const order = initialOrder ? 'initial' : this.rng.weighted(['random', 'demand', 'far', 'close'] as const, (k) => ({ random: 4, demand: 4, far: 2, close: 1 })[k]);
+    if (order === 'initial') removed.sort(initialOrder);
+    else if (order === 'random') this.rng.shuffle(removed);
     else if (order === 'demand') removed.sort((a, b) => jobs[b]!.demand - jobs[a]!.demand);
     else {
       const sign = order === 'far' ? -1 : 1;
@@ -362,7 +378,7 @@ class Sisr {
       }
     }
     const rest = this.p.jobs.map((_, i) => i).filter((i) => !placed[i]);
-    this.recreate(state, rest, 0);
+    this.recreate(state, rest, 0, this.fast ? undefined : this.byUrgency);
     return state;
   }
 
@@ -386,8 +402,10 @@ class Sisr {
     let best = this.copy(current);
     let bestCost = currentCost;
 
-    const served = Math.max(1, this.n - current.unassigned.length);
-    const perJob = Math.max(1e-9, (currentCost - current.unassigned.reduce((s, j) => s + this.unassignedPenalties[j]!, 0)) / served);
+    // Temperatures follow what driving costs per job, not the penalties: a breach is never "just noise" to accept.
+    const routed = Math.max(1, current.routes.reduce((n, r) => n + r.jobs.length, 0));
+    const driving = current.routes.reduce((sum, r, v) => sum + (r.jobs.length > 0 ? scheduleRoute(this.p, v, r.jobs, false).travelCost : 0), 0);
+    const perJob = Math.max(1e-9, driving / routed);
     const t0 = 10 * perJob;
     const tf = 0.01 * t0;
     let iterations = 0;
@@ -424,8 +442,10 @@ class Sisr {
       partnerOf.fill(-1);
       candidate.routes.forEach((r, i) => r.jobs.forEach((j) => (routeOf[j] = i)));
       candidate.partnerJobs.forEach((jobs, i) => jobs.forEach((j) => (partnerOf[j] = i)));
-      const removed = [...this.ruin(candidate, routeOf, partnerOf), ...candidate.unassigned];
-      candidate.unassigned = [];
+      // Unserved jobs get another try each time; on an over-full day only a sample, or they would swamp the search.
+      const retry = candidate.unassigned.length <= RETRY_UNASSIGNED ? candidate.unassigned : this.rng.shuffle(candidate.unassigned).slice(0, RETRY_UNASSIGNED);
+      candidate.unassigned = candidate.unassigned.filter((j) => !retry.includes(j));
+      const removed = [...this.ruin(candidate, routeOf, partnerOf), ...retry];
       this.recreate(candidate, removed, blink);
       const cost = this.totalCost(candidate);
       if (cost < currentCost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE)) {

@@ -30,40 +30,52 @@ export function areaTypeOf(regionAdcode: string): AreaType {
   return REGION_AREA_TYPE[regionAdcode] ?? 'mixed';
 }
 
-/** Great-circle distance × detour factor, at the region's speed. Pairs are cached, so re-planning a day is free. */
+/**
+ * Great-circle distance × detour factor, at the region's speed. The last matrix is cached by its points, so
+ * re-planning the same day (re-optimise, insert a ticket into the same set) costs nothing.
+ */
 export class GreatCircleTravel implements TravelProvider {
-  private readonly cache = new Map<string, number>();
+  private cached: { key: string; matrix: TravelMatrix } | null = null;
 
   constructor(
     private readonly speedKmh: number,
     private readonly detourFactor = DEFAULT_DETOUR_FACTOR,
   ) {}
 
-  private km(a: LngLat, b: LngLat): number {
-    const key = `${a[0]},${a[1]}|${b[0]},${b[1]}`;
-    let km = this.cache.get(key);
-    if (km === undefined) {
-      km = haversineKm(a, b) * this.detourFactor;
-      this.cache.set(key, km);
-    }
-    return km;
-  }
-
   async matrix(points: readonly LngLat[]): Promise<TravelMatrix> {
     return this.matrixSync(points);
   }
 
   matrixSync(points: readonly LngLat[]): TravelMatrix {
+    const key = points.map((p) => `${p[0]},${p[1]}`).join(';');
+    if (this.cached?.key === key) return this.cached.matrix;
     const size = points.length;
     const km = new Float64Array(size * size);
     const minutes = new Float64Array(size * size);
     for (let i = 0; i < size; i++) {
-      for (let j = 0; j < size; j++) {
-        if (i === j) continue;
-        const d = this.km(points[i]!, points[j]!);
-        km[i * size + j] = d;
-        minutes[i * size + j] = (d / this.speedKmh) * 60;
+      for (let j = i + 1; j < size; j++) {
+        const d = haversineKm(points[i]!, points[j]!) * this.detourFactor;
+        km[i * size + j] = km[j * size + i] = d;
+        minutes[i * size + j] = minutes[j * size + i] = (d / this.speedKmh) * 60;
       }
+    }
+    const matrix = { size, minutes, km };
+    this.cached = { key, matrix };
+    return matrix;
+  }
+
+  /** The matrix for `points` plus one more point: the old entries copied, one new row and column computed. */
+  extend(matrix: TravelMatrix, points: readonly LngLat[], point: LngLat): TravelMatrix {
+    const old = matrix.size;
+    const size = old + 1;
+    const km = new Float64Array(size * size);
+    const minutes = new Float64Array(size * size);
+    for (let i = 0; i < old; i++) {
+      km.set(matrix.km.subarray(i * old, (i + 1) * old), i * size);
+      minutes.set(matrix.minutes.subarray(i * old, (i + 1) * old), i * size);
+      const d = haversineKm(points[i]!, point) * this.detourFactor;
+      km[i * size + old] = km[old * size + i] = d;
+      minutes[i * size + old] = minutes[old * size + i] = (d / this.speedKmh) * 60;
     }
     return { size, minutes, km };
   }
