@@ -3,6 +3,7 @@
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
 import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
+import type { PlanJobStatus } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
@@ -23,6 +24,16 @@ export const argSchemas = {
   'pnl.report': z.object(period).strict(),
   'pnl.drilldown': z.object({ adcode, ...period }).strict(),
   'pnl.export': z.object({ ...period, format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']) }).strict(),
+  'plan.start': z
+    .object({
+      regionAdcode: adcode,
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+      timeLimitSeconds: z.number().positive().max(600).optional(),
+      seed: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  'plan.status': z.object({ jobId: z.string().uuid() }).strict(),
+  'plan.cancel': z.object({ jobId: z.string().uuid() }).strict(),
 } as const;
 
 export interface AppInfo {
@@ -72,6 +83,9 @@ export interface ApiResults {
   'pnl.report': PnlReport;
   'pnl.drilldown': PnlDrilldown;
   'pnl.export': ExportedFile;
+  'plan.start': PlanJobStatus;
+  'plan.status': PlanJobStatus;
+  'plan.cancel': PlanJobStatus;
 }
 
 /** A file made by the core for the user to save; bytes as base64 so that both transports carry it as JSON. */

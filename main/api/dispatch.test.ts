@@ -4,6 +4,8 @@ import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { PlanJobs } from '../routing/planJobs';
 
 let dispatch: Dispatch;
 const internalErrors: unknown[] = [];
@@ -11,7 +13,7 @@ const internalErrors: unknown[] = [];
 beforeAll(() => {
   const db = openDatabase(':memory:');
   generateDemo(db, { today: '2026-11-25', closedTickets: 3_000, openTickets: 300 });
-  dispatch = createDispatch(createHandlers({ db, databaseFile: '/data/demo.db' }), (e) => internalErrors.push(e));
+  dispatch = createDispatch(createHandlers({ db, databaseFile: '/data/demo.db', planJobs: new PlanJobs(BUILT_PLAN_WORKER) }), (e) => internalErrors.push(e));
 });
 
 const value = <T>(response: ApiResponse<unknown>): T => {
@@ -21,15 +23,20 @@ const value = <T>(response: ApiResponse<unknown>): T => {
 
 describe('API contract', () => {
   it('has a handler for every channel, and answers each with a value', async () => {
-    const args: Partial<Record<(typeof CHANNELS)[number], unknown>> = {
-      'provinces.detail': { adcode: '440000' },
-      'pnl.drilldown': { adcode: '440000' },
-      'pnl.export': { format: 'xlsx', locale: 'zh-CN' },
+    let jobId = '';
+    const args: Partial<Record<(typeof CHANNELS)[number], () => unknown>> = {
+      'provinces.detail': () => ({ adcode: '440000' }),
+      'pnl.drilldown': () => ({ adcode: '440000' }),
+      'pnl.export': () => ({ format: 'xlsx', locale: 'zh-CN' }),
+      'plan.start': () => ({ regionAdcode: '440000', timeLimitSeconds: 0.2 }),
+      'plan.status': () => ({ jobId }),
+      'plan.cancel': () => ({ jobId }),
     };
     for (const channel of CHANNELS) {
-      const arg = args[channel] ?? {};
+      const arg = args[channel]?.() ?? {};
       const response = await dispatch(channel, arg);
       expect(response.ok, channel).toBe(true);
+      if (channel === 'plan.start' && response.ok) jobId = (response.value as { jobId: string }).jobId;
     }
     expect(internalErrors).toEqual([]);
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import { lastTwelveMonths, monthRange } from '../../shared/finance';
-import { chinaDate } from '../../shared/time';
+import { chinaDate, isLocalDate } from '../../shared/time';
+import { PlanJobs } from '../routing/planJobs';
 import { pnlCsv, pnlXlsx } from '../finance/export';
 import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
 import { displayProvinces } from '../geo/boundaries';
@@ -17,6 +18,10 @@ import { listProvinces } from '../store/reference';
 import { countOpenTickets, listOpenTickets } from '../store/tickets';
 import { InvalidArgumentError, NotFoundError } from './errors';
 
+const notFound = (message: string): never => {
+  throw new NotFoundError(message);
+};
+
 export type Handlers = { [C in Channel]: (arg: ParsedArg<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
 export interface HandlerContext {
@@ -24,9 +29,11 @@ export interface HandlerContext {
   databaseFile: string;
   /** The clock, injectable so that tests and the demo agree on what "the last 12 months" means. */
   now?: () => Date;
+  /** Where planning jobs run (each in its own worker thread). */
+  planJobs?: PlanJobs;
 }
 
-export function createHandlers({ db, databaseFile, now = () => new Date() }: HandlerContext): Handlers {
+export function createHandlers({ db, databaseFile, now = () => new Date(), planJobs = new PlanJobs() }: HandlerContext): Handlers {
   /** Reporting day: the demo's own day for a demo database (its history is relative to it), otherwise today. */
   const reportingDay = () => getMeta(db, 'demo_generated_on') ?? chinaDate(now());
   // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
@@ -84,6 +91,19 @@ export function createHandlers({ db, databaseFile, now = () => new Date() }: Han
       if (!listProvinces(db).some((p) => p.adcode === arg.adcode)) throw new NotFoundError(`No province with code ${arg.adcode}`);
       return pnlDrilldown(db, arg.adcode, from, to);
     },
+    'plan.start': (arg) => {
+      if (!listProvinces(db).some((p) => p.adcode === arg.regionAdcode)) throw new NotFoundError(`No province with code ${arg.regionAdcode}`);
+      if (arg.date !== undefined && !isLocalDate(arg.date)) throw new InvalidArgumentError(`Not a date: ${arg.date}`, [{ field: 'date', message: 'not a calendar date' }]);
+      return planJobs.start({
+        databaseFile,
+        regionAdcode: arg.regionAdcode,
+        date: arg.date ?? reportingDay(),
+        timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000,
+        seed: arg.seed ?? 1,
+      });
+    },
+    'plan.status': ({ jobId }) => planJobs.status(jobId) ?? notFound(`No planning job ${jobId}`),
+    'plan.cancel': ({ jobId }) => planJobs.cancel(jobId) ?? notFound(`No planning job ${jobId}`),
     'pnl.export': async (arg) => {
       const { from, to } = period(arg);
       const report = pnlReport(db, from, to);

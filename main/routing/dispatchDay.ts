@@ -4,6 +4,9 @@ import type { CustomerTier, Engineer, LngLat, OpenTicket, PartnerShop, SlaTier }
 import { formatLocal, parseLocal, parseLocalDate } from '../../shared/time';
 import { scheduleRoute, type RoutingJob, type RoutingProblem, type RoutingSolution } from './problem';
 import type { TravelMatrix } from './travel';
+import type { DispatchPlan, UnassignedReason } from '../../shared/dispatch';
+
+export type { DispatchPlan, PlannedStop, UnassignedReason } from '../../shared/dispatch';
 
 /**
  * The objective's weights, in CNY-equivalents so they add up with fees and driving costs. In order of importance:
@@ -48,7 +51,6 @@ export interface DispatchDay {
   settings?: Partial<DispatchSettings>;
 }
 
-export type UnassignedReason = 'no_skill' | 'outside_shift' | 'window_unreachable' | 'capacity_exhausted' | 'cheaper_with_partner';
 
 export interface DispatchModel {
   problem: RoutingProblem;
@@ -173,25 +175,6 @@ export function buildDispatchProblem(day: DispatchDay, travel: TravelMatrix): Di
     locked,
   };
   return { problem, points, day, dayStart, settings };
-}
-
-export interface PlannedStop {
-  ticketId: number;
-  externalId: string;
-  /** Local times: arrival, start of work, departure. */
-  eta: string;
-  start: string;
-  etd: string;
-  slaDueAt: string;
-  late: boolean;
-}
-
-export interface DispatchPlan {
-  date: string;
-  routes: Array<{ engineerId: number; engineerName: string; stops: PlannedStop[]; lunch: string | null; travelMinutes: number; travelKm: number; back: string }>;
-  partners: Array<{ shopId: number; shopName: string; ticketIds: number[]; reasons: Array<{ ticketId: number; reason: UnassignedReason }> }>;
-  unassigned: Array<{ ticketId: number; reason: UnassignedReason }>;
-  objective: number;
 }
 
 /** Why a ticket is not on any engineer's route, by checking each constraint class in turn. */
