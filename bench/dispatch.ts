@@ -20,12 +20,14 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
 
   const trace: Array<{ ms: number; cost: number }> = [];
   const started = performance.now();
-  const final = solveVrptw(model.problem, { timeLimitMs: 10_000, seed: 1, onProgress: (p) => trace.push({ ms: performance.now() - started, cost: p.bestCost }) });
-  trace.push({ ms: final.elapsedMs, cost: trace.at(-1)?.cost ?? Infinity });
+  // A 30 s run as the reference: "converged" is when its best plan comes within 1 % of what the full 30 s reach.
+  const reference = solveVrptw(model.problem, { timeLimitMs: 30_000, seed: 1, onProgress: (p) => trace.push({ ms: performance.now() - started, cost: p.bestCost }) });
+  trace.push({ ms: reference.elapsedMs, cost: trace.at(-1)?.cost ?? Infinity });
   const at = (ms: number) => trace.filter((t) => t.ms <= ms).at(-1)?.cost ?? Infinity;
-  const end = at(10_000);
-  // Converged: from here on the best plan improves by less than 0.5 % over the rest of the 10 s.
-  const converged = trace.find((t) => (t.cost - end) / end < 0.005)?.ms ?? final.elapsedMs;
+  const best30 = at(30_000);
+  const converged = trace.find((t) => (t.cost - best30) / best30 < 0.01)?.ms ?? reference.elapsedMs;
+  // What a dispatcher's 10 s run (annealing cooled over 10 s) leaves, for the plan's shape below.
+  const final = solveVrptw(model.problem, { timeLimitMs: 10_000, seed: 1 });
 
   // One new urgent ticket, placed into the finished plan without touching anything else.
   const insertTimes: number[] = [];
@@ -49,11 +51,11 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
       target: '< 1 s',
     },
     {
-      what: 'Realistic day: best objective (incl. unassigned penalties) at 1 / 2 / 5 / 10 s',
-      result: `${fmt(at(1_000))} / ${fmt(at(2_000))} / ${fmt(at(5_000))} / ${fmt(end)}`,
+      what: 'Realistic day, 30 s run: best objective (incl. unassigned penalties) at 1 / 2 / 5 / 10 / 30 s',
+      result: `${fmt(at(1_000))} / ${fmt(at(2_000))} / ${fmt(at(5_000))} / ${fmt(at(10_000))} / ${fmt(best30)}`,
       target: '—',
     },
-    { what: 'Realistic day: converged (within 0.5 % of the 10 s result)', result: `${(converged / 1000).toFixed(1)} s, ${final.iterations} iterations in 10 s`, target: '< 10 s' },
+    { what: 'Realistic day: converged (best plan within 1 % of the 30 s result)', result: `${(converged / 1000).toFixed(1)} s (${reference.iterations} iterations in 30 s)`, target: '< 10 s' },
     { what: 'Realistic day after 10 s: where the tickets went', result: `${routed} on engineers' routes, ${partnered} to partners, ${final.unassigned.length} unassigned (the day has more work than engineers and shops can take)`, target: '—' },
     { what: 'Insert one new urgent ticket into the finished plan (extend matrix and model, best insertion)', result: `${median(insertTimes).toFixed(0)} ms (median of 20)`, target: '< 100 ms' },
   ];

@@ -50,6 +50,9 @@ interface State {
   unassigned: number[];
 }
 
+/** How many of the nearest capable vehicles a field-service job is tried on. */
+const NEAREST_VEHICLES = 15;
+
 /** How many unserved jobs one iteration tries to place again, at most. */
 const RETRY_UNASSIGNED = 20;
 
@@ -79,6 +82,8 @@ class Sisr {
   private neighboursCache: Int32Array[] | null = null;
   private readonly fast: boolean;
   private readonly allowedSets: Array<Set<number> | null>;
+  /** The vehicles recreate tries for each job: all of them for plain VRPTW, the nearest capable ones otherwise. */
+  private readonly candidateVehicles: number[][];
   private readonly lockedJobs: Uint8Array;
   private readonly unassignedPenalties: Float64Array;
 
@@ -90,6 +95,17 @@ class Sisr {
     this.n = p.jobs.length;
     this.fast = p.vehicles.every((v) => !v.break && v.maxJobs === undefined && !v.balanceWeight) && p.jobs.every((j) => j.due === undefined);
     this.allowedSets = p.jobs.map((j) => (j.allowedVehicles ? new Set(j.allowedVehicles) : null));
+    const everyVehicle = p.vehicles.map((_, v) => v);
+    this.candidateVehicles = p.jobs.map((job) => {
+      const capable = job.allowedVehicles ? [...job.allowedVehicles] : everyVehicle;
+      if (this.fast || capable.length <= NEAREST_VEHICLES) return capable;
+      // A field engineer based across the province will not be the best choice for this job: skip the far ones.
+      return capable
+        .map((v) => ({ v, minutes: this.t(p.vehicles[v]!.start, job.location) }))
+        .sort((a, b) => a.minutes - b.minutes)
+        .slice(0, NEAREST_VEHICLES)
+        .map((c) => c.v);
+    });
     this.lockedJobs = new Uint8Array(this.n);
     for (const lock of p.locked ?? []) for (const j of lock.jobs) this.lockedJobs[j] = 1;
     let maxCost = 0;
@@ -274,8 +290,7 @@ class Sisr {
       let bestRoute = -1;
       let best: { position: number; delta: number } | null = null;
       let emptyTried = false;
-      for (let r = 0; r < routes.length; r++) {
-        if (!this.allowed(jobIndex, r)) continue;
+      for (const r of this.candidateVehicles[jobIndex]!) {
         const route = routes[r]!;
         // Identical empty vehicles are alike: trying one of them is enough.
         if (route.jobs.length === 0 && this.fast) {
