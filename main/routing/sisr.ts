@@ -53,8 +53,12 @@ interface State {
 /** How many of the nearest capable vehicles a field-service job is tried on. */
 const NEAREST_VEHICLES = 15;
 
-/** How many unserved jobs one iteration tries to place again, at most. */
-const RETRY_UNASSIGNED = 20;
+/**
+ * Unserved jobs get another try each iteration: those near the ruin (where room was just made) and a few at random.
+ * On an over-full day trying them all would swamp the search.
+ */
+const RETRY_NEAR_RUIN = 10;
+const RETRY_AT_RANDOM = 4;
 
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
@@ -326,10 +330,18 @@ class Sisr {
     const removed: number[] = [];
     const ruined = new Set<number>();
     let partnerTaken = 0;
+    let unservedTaken = 0;
     for (const jobIndex of [seed, ...this.neighbours[seed]!]) {
       if (ruined.size >= strings) break;
       // Jobs handed to partners near the seed get a chance to come back to the team.
       const partner = partnerOf[jobIndex]!;
+      if (partner < 0 && routeOf[jobIndex]! < 0) {
+        if (unservedTaken < RETRY_NEAR_RUIN && !removed.includes(jobIndex)) {
+          removed.push(jobIndex);
+          unservedTaken++;
+        }
+        continue;
+      }
       if (partner >= 0 && partnerTaken < averageRemoved / 2) {
         const list = state.partnerJobs[partner]!;
         list.splice(list.indexOf(jobIndex), 1);
@@ -457,10 +469,13 @@ class Sisr {
       partnerOf.fill(-1);
       candidate.routes.forEach((r, i) => r.jobs.forEach((j) => (routeOf[j] = i)));
       candidate.partnerJobs.forEach((jobs, i) => jobs.forEach((j) => (partnerOf[j] = i)));
-      // Unserved jobs get another try each time; on an over-full day only a sample, or they would swamp the search.
-      const retry = candidate.unassigned.length <= RETRY_UNASSIGNED ? candidate.unassigned : this.rng.shuffle(candidate.unassigned).slice(0, RETRY_UNASSIGNED);
-      candidate.unassigned = candidate.unassigned.filter((j) => !retry.includes(j));
-      const removed = [...this.ruin(candidate, routeOf, partnerOf), ...retry];
+      const ruined = this.ruin(candidate, routeOf, partnerOf);
+      const taken = new Set(ruined);
+      const waiting = candidate.unassigned.filter((j) => !taken.has(j));
+      const retry = waiting.length <= RETRY_AT_RANDOM ? waiting : this.rng.shuffle(waiting).slice(0, RETRY_AT_RANDOM);
+      const retried = new Set(retry);
+      candidate.unassigned = waiting.filter((j) => !retried.has(j));
+      const removed = [...ruined, ...retry];
       this.recreate(candidate, removed, blink);
       const cost = this.totalCost(candidate);
       if (cost < currentCost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE)) {
