@@ -35,21 +35,41 @@ Commands:
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-function parse(args: string[], options: Options) {
+type Values = Record<string, string | boolean | undefined>;
+
+function parseWithPositionals(args: string[], options: Options): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
-function requireString(values: Record<string, string | boolean | undefined>, name: string): string {
+function parse(args: string[], options: Options): Values {
+  const { values, positionals } = parseWithPositionals(args, options);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  return values;
+}
+
+/** A time limit in seconds: a positive number up to `max`, or the default when the flag is absent. */
+function secondsFlag(values: Values, name: string, fallback: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const seconds = Number(raw);
+  if (typeof raw !== 'string' || !Number.isFinite(seconds) || seconds <= 0 || seconds > max) {
+    throw new UsageError(`--${name} must be a number of seconds from 0 to ${max}, got ${String(raw)}`);
+  }
+  return seconds;
+}
+
+function requireString(values: Values, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
   return value;
 }
 
-function integerFlag(values: Record<string, string | boolean | undefined>, name: string, min: number, max: number): number | undefined {
+function integerFlag(values: Values, name: string, min: number, max: number): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -113,18 +133,11 @@ const commands: Record<string, Command> = {
   },
 
   async vrptw(args, out) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { 'time-limit': { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const [file, ...extra] = parsed.positionals;
+    const { values, positionals } = parseWithPositionals(args, { 'time-limit': { type: 'string' }, seed: { type: 'string' } });
+    const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one instance file');
-    const limitText = parsed.values['time-limit'];
-    const seconds = limitText === undefined ? 10 : Number(limitText);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--time-limit must be a number of seconds from 0 to 3600, got ${String(limitText)}`);
-    const seed = integerFlag(parsed.values, 'seed', 0, 2 ** 32 - 1) ?? 1;
+    const seconds = secondsFlag(values, 'time-limit', 10, 3600);
+    const seed = integerFlag(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
     const instance = parseSolomon(fs.readFileSync(file, 'utf8'));
     const result = solveVrptw(solomonToProblem(instance), { timeLimitMs: seconds * 1000, seed });
     if (result.unassigned.length > 0) throw new Error(`no feasible solution found: ${result.unassigned.length} customers could not be served within the fleet`);
@@ -141,9 +154,7 @@ const commands: Record<string, Command> = {
     if (!/^\d{6}$/.test(region)) throw new UsageError(`--region must be a six-digit province code, got ${region}`);
     const date = values.date;
     if (date !== undefined && (typeof date !== 'string' || !isLocalDate(date))) throw new UsageError(`--date must be YYYY-MM-DD, got ${String(date)}`);
-    const limitText = values['time-limit'];
-    const seconds = limitText === undefined ? 5 : Number(limitText);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`--time-limit must be a number of seconds from 0 to 600, got ${String(limitText)}`);
+    const seconds = secondsFlag(values, 'time-limit', 5, 600);
     const db = openDatabase(file, { mustExist: true });
     try {
       if (!listProvinces(db).some((p) => p.adcode === region)) throw new Error(`No province with code ${region} in ${file}`);

@@ -208,13 +208,7 @@ export function toDispatchPlan(model: DispatchModel, solution: RoutingSolution):
     if (jobs.length === 0) return [];
     const schedule = scheduleRoute(problem, v, jobs);
     const engineer = day.engineers[v]!;
-    let km = 0;
-    let previous = v;
-    for (const j of jobs) {
-      km += model.problem.cost[previous * problem.size + problem.jobs[j]!.location]! / model.settings.travelCostPerKm;
-      previous = problem.jobs[j]!.location;
-    }
-    km += model.problem.cost[previous * problem.size + v]! / model.settings.travelCostPerKm;
+    const km = schedule.travelCost / model.settings.travelCostPerKm;
     return [
       {
         engineerId: engineer.id,
