@@ -1,4 +1,5 @@
 // A day's dispatch plan as the core returns it to the command line and the renderer.
+import type { JobStatus } from './jobs';
 
 /** Why a ticket is not on an engineer's route: found by checking each constraint class in turn. */
 export type UnassignedReason = 'no_skill' | 'outside_shift' | 'window_unreachable' | 'capacity_exhausted' | 'cheaper_with_partner';
@@ -22,15 +23,5 @@ export interface DispatchPlan {
   objective: number;
 }
 
-
-export type PlanJobState = 'running' | 'done' | 'cancelled' | 'failed';
-
-export interface PlanJobStatus {
-  jobId: string;
-  state: PlanJobState;
-  /** Share of the time budget used, 0..1. */
-  progress: number;
-  bestObjective: number | null;
-  plan: (DispatchPlan & { iterations: number; elapsedMs: number }) | null;
-  error: string | null;
-}
+export type PlanResult = DispatchPlan & { iterations: number; elapsedMs: number };
+export type PlanJobStatus = JobStatus<PlanResult>;

@@ -11,7 +11,7 @@ import { displayProvinces } from '../geo/boundaries';
 import { appVersion } from '../paths';
 import { schemaVersion, type Db } from '../store/db';
 import { listEngineers } from '../store/engineers';
-import { getMeta } from '../store/meta';
+import { getMeta, reportingDay as reportingDayOf } from '../store/meta';
 import { provinceStandings, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
 import { listProvinces } from '../store/reference';
@@ -34,8 +34,7 @@ export interface HandlerContext {
 }
 
 export function createHandlers({ db, databaseFile, now = () => new Date(), planJobs = new PlanJobs() }: HandlerContext): Handlers {
-  /** Reporting day: the demo's own day for a demo database (its history is relative to it), otherwise today. */
-  const reportingDay = () => getMeta(db, 'demo_generated_on') ?? chinaDate(now());
+  const reportingDay = () => reportingDayOf(db, chinaDate(now()));
   // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
   // map's detail panel and the profit view never disagree.
   const overviews = (): ProvinceOverview[] => {

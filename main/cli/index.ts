@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { chinaDate, isLocalDate } from '../../shared/time';
 import { planDay } from '../routing/planDay';
-import { getMeta } from '../store/meta';
+import { reportingDay } from '../store/meta';
 import { listProvinces } from '../store/reference';
 import { planText } from './planText';
 import { createDemoDatabase } from '../demo/createDemoDatabase';
@@ -19,6 +19,11 @@ import { solveVrptw } from '../routing/sisr';
 import { parseSolomon } from '../routing/solomon';
 import { checkSolomonSolution } from '../routing/solomonChecker';
 import { solomonToProblem, toCustomerNumbers } from '../routing/solomonProblem';
+import { BASE_SCENARIO } from '../../shared/network';
+import { toCplexLp } from '../network/lpFormat';
+import { nationalModel, solveNetwork } from '../network/plan';
+import { networkInputs, scenarioNamed } from '../network/service';
+import { networkJson, networkText } from './networkText';
 
 export class UsageError extends Error {}
 
@@ -31,6 +36,7 @@ Commands:
   vrptw INSTANCE.txt [--time-limit SECONDS] [--seed N]      solve a Solomon-format VRPTW instance (JSON out)
   plan  --db FILE --region ADCODE [--date YYYY-MM-DD] [--time-limit SECONDS] [--json]
                                                              plan a region's open tickets for the day
+  network --db FILE [--scenario NAME] [--json] [--lp FILE]   optimise direct team versus partners per province
   help                                                       show this text`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -158,9 +164,28 @@ const commands: Record<string, Command> = {
     const db = openDatabase(file, { mustExist: true });
     try {
       if (!listProvinces(db).some((p) => p.adcode === region)) throw new Error(`No province with code ${region} in ${file}`);
-      const day = typeof date === 'string' ? date : (getMeta(db, 'demo_generated_on') ?? chinaDate(new Date()));
+      const day = typeof date === 'string' ? date : reportingDay(db, chinaDate(new Date()));
       const plan = await planDay(db, { regionAdcode: region, date: day, solve: { timeLimitMs: seconds * 1000 } });
       out.write(values.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+
+  async network(args, out) {
+    const values = parse(args, { db: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean' }, lp: { type: 'string' } });
+    const file = requireString(values, 'db');
+    const lpFile = values.lp;
+    if (lpFile !== undefined && (typeof lpFile !== 'string' || lpFile === '')) throw new UsageError('--lp needs a file name');
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      const scenario = scenarioNamed(db, typeof values.scenario === 'string' ? values.scenario : BASE_SCENARIO);
+      const today = chinaDate(new Date());
+      const inputs = networkInputs(db, scenario.overrides, today);
+      const result = solveNetwork(scenario.name, scenario.overrides, inputs);
+      if (typeof lpFile === 'string') fs.writeFileSync(lpFile, toCplexLp(nationalModel(inputs), `Service Atlas network model, scenario '${scenario.name}'`));
+      out.write(values.json ? `${JSON.stringify(networkJson(result), null, 2)}\n` : networkText(result));
     } finally {
       db.close();
     }

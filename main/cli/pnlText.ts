@@ -1,5 +1,6 @@
 import type { PnlFigures, PnlReport } from '../../shared/finance';
 import { formatCny, formatPercent } from '../../shared/format';
+import { padEnd, padStart } from './textTable';
 
 const COLUMNS: Array<{ title: string; width: number; value(f: PnlFigures): string }> = [
   { title: '收入 Revenue', width: 14, value: (f) => formatCny(f.revenue, 'zh-CN') },
@@ -12,10 +13,6 @@ const COLUMNS: Array<{ title: string; width: number; value(f: PnlFigures): strin
   { title: 'Tickets', width: 8, value: (f) => String(f.tickets) },
 ];
 
-/** Display width: CJK characters take two terminal columns. */
-const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-const padStart = (text: string, n: number) => ' '.repeat(Math.max(0, n - width(text))) + text;
-const padEnd = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - width(text)));
 
 /** The P&L as a terminal table, provinces by profit, then the total. */
 export function pnlText(report: PnlReport): string {

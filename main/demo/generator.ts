@@ -11,6 +11,8 @@ import { insertCustomer } from '../store/customers';
 import type { Db } from '../store/db';
 import { insertEngineer } from '../store/engineers';
 import { setMeta } from '../store/meta';
+import { saveScenario } from '../store/scenarios';
+import type { ScenarioOverrides } from '../../shared/network';
 import { insertPartnerShop } from '../store/partners';
 import { withDeferredRollup } from '../store/pnlRollup';
 import { insertCity, insertProvince, insertSkill, upsertSlaRule } from '../store/reference';
@@ -119,6 +121,13 @@ const personName = (rng: Random) => rng.pick(SURNAMES) + rng.pick(GIVEN_NAMES);
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Writes the demo organisation into an empty, migrated database, in one transaction. */
+/** The network planner's usual questions, ready to compare against the base. */
+const DEMO_SCENARIOS: Array<[string, ScenarioOverrides]> = [
+  ['业务量 +20%', { demandMultiplier: 1.2 }],
+  ['合作费 −10%', { partnerFeeMultiplier: 0.9 }],
+  ['紧急覆盖 95%', { urgentCoverageTarget: 0.95 }],
+];
+
 export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
   const existing = db.prepare('SELECT count(*) FROM provinces').pluck().get() as number;
   if (existing > 0) throw new Error('The database already holds data; the demo is only written into an empty database.');
@@ -174,6 +183,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
 
     setMeta(db, 'demo_generated_on', options.today);
     setMeta(db, 'demo_seed', String(seed));
+    for (const [name, overrides] of DEMO_SCENARIOS) saveScenario(db, name, overrides, `${options.today} 08:00`);
     const summary: DemoSummary = {
       provinces: facts.size,
       cities: cities.length,

@@ -36,7 +36,7 @@ describe('planning jobs in worker threads', () => {
     expect(midway.progress).toBeGreaterThan(0);
     const done = await until(started.jobId, (s) => s.state !== 'running');
     expect(done.state).toBe('done');
-    const tickets = done.plan!.routes.reduce((n, r) => n + r.stops.length, 0) + done.plan!.partners.reduce((n, p) => n + p.ticketIds.length, 0) + done.plan!.unassigned.length;
+    const tickets = done.result!.routes.reduce((n, r) => n + r.stops.length, 0) + done.result!.partners.reduce((n, p) => n + p.ticketIds.length, 0) + done.result!.unassigned.length;
     expect(tickets).toBe(50);
   });
 
@@ -48,7 +48,7 @@ describe('planning jobs in worker threads', () => {
     const done = await until(started.jobId, (s) => s.state !== 'running');
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(done.state).toBe('cancelled');
-    expect(done.plan!.routes.length).toBeGreaterThan(0);
+    expect(done.result!.routes.length).toBeGreaterThan(0);
   });
 
   it('report a failure instead of hanging', async () => {
