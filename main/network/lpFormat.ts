@@ -23,14 +23,12 @@ export function toCplexLp(model: LinearModel, title: string): string {
   out.push(model.sense === 'max' ? 'Maximize' : 'Minimize');
   out.push(` objective: ${expression(model.objective)}`);
   out.push('Subject To');
+  const firstVariable = model.variables.keys().next().value ?? 'unused';
   for (const c of model.constraints) {
-    // LP readers need a variable on every row: a row without one is either always true (left out) or a bug.
-    if (c.terms.size === 0) {
-      const holds = c.relation === '<=' ? 0 <= c.rhs : c.relation === '>=' ? 0 >= c.rhs : c.rhs === 0;
-      if (holds) continue;
-      throw new Error(`Constraint ${c.name} has no variables and cannot hold`);
-    }
-    out.push(` ${c.name}: ${expression(c.terms)} ${c.relation} ${number(c.rhs)}`);
+    // LP readers need a variable on every row: a row that no variable can meet (nobody can serve a key customer's
+    // city, say) gets one with coefficient 0, so that the file stays as infeasible as the model.
+    const terms = c.terms.size > 0 ? c.terms : new Map([[firstVariable, 0]]);
+    out.push(` ${c.name}: ${expression(terms)} ${c.relation} ${number(c.rhs)}`);
   }
   const generals = [...model.variables].filter(([, kind]) => kind === 'integer').map(([name]) => name);
   const binaries = [...model.variables].filter(([, kind]) => kind === 'binary').map(([name]) => name);
