@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
 import type { PlanJobStatus } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
+import type { JobStatus } from './jobs';
+import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
 const none = z.object({}).strict();
@@ -34,7 +36,19 @@ export const argSchemas = {
     .strict(),
   'plan.status': z.object({ jobId: z.string().uuid() }).strict(),
   'plan.cancel': z.object({ jobId: z.string().uuid() }).strict(),
+  'network.scenarios': none,
+  'network.saveScenario': z.object({ name: scenarioNameSchema, overrides: scenarioOverridesSchema }).strict(),
+  'network.deleteScenario': z.object({ name: scenarioNameSchema }).strict(),
+  'network.start': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('compare'), scenarios: z.array(scenarioNameSchema).min(1).max(6) }).strict(),
+    z.object({ kind: z.literal('tradeoff'), scenario: scenarioNameSchema, targets: z.array(z.number().min(0).max(1)).min(2).max(21).optional() }).strict(),
+  ]),
+  'network.status': z.object({ jobId: z.string().uuid() }).strict(),
+  'network.cancel': z.object({ jobId: z.string().uuid() }).strict(),
 } as const;
+
+export type NetworkJobResult = { kind: 'compare'; results: NetworkResult[] } | { kind: 'tradeoff'; scenario: string; points: TradeoffPoint[] };
+export type NetworkJobStatus = JobStatus<NetworkJobResult>;
 
 export interface AppInfo {
   version: string;
@@ -86,6 +100,12 @@ export interface ApiResults {
   'plan.start': PlanJobStatus;
   'plan.status': PlanJobStatus;
   'plan.cancel': PlanJobStatus;
+  'network.scenarios': Scenario[];
+  'network.saveScenario': Scenario;
+  'network.deleteScenario': { deleted: boolean };
+  'network.start': NetworkJobStatus;
+  'network.status': NetworkJobStatus;
+  'network.cancel': NetworkJobStatus;
 }
 
 /** A file made by the core for the user to save; bytes as base64 so that both transports carry it as JSON. */

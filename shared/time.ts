@@ -36,9 +36,14 @@ export function isLocalDate(text: string): boolean {
   }
 }
 
+/** The local time in China of an instant, 'YYYY-MM-DD HH:MM'. */
+export function chinaDateTime(instant: Date): string {
+  return formatLocal(Math.floor(instant.getTime() / 60_000) + CHINA_OFFSET_MINUTES);
+}
+
 /** Today's date in China for an instant. */
 export function chinaDate(instant: Date): string {
-  return formatLocal(instant.getTime() / 60_000 + CHINA_OFFSET_MINUTES).slice(0, 10);
+  return chinaDateTime(instant).slice(0, 10);
 }
 
 export const MINUTES_PER_DAY = 24 * 60;

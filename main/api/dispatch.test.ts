@@ -4,7 +4,8 @@ import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { NetworkJobs } from '../network/networkJobs';
 import { PlanJobs } from '../routing/planJobs';
 
 let dispatch: Dispatch;
@@ -13,7 +14,7 @@ const internalErrors: unknown[] = [];
 beforeAll(() => {
   const db = openDatabase(':memory:');
   generateDemo(db, { today: '2026-11-25', closedTickets: 3_000, openTickets: 300 });
-  dispatch = createDispatch(createHandlers({ db, databaseFile: '/data/demo.db', planJobs: new PlanJobs(BUILT_PLAN_WORKER) }), (e) => internalErrors.push(e));
+  dispatch = createDispatch(createHandlers({ db, databaseFile: '/data/demo.db', planJobs: new PlanJobs(BUILT_PLAN_WORKER), networkJobs: new NetworkJobs(BUILT_NETWORK_WORKER) }), (e) => internalErrors.push(e));
 });
 
 const value = <T>(response: ApiResponse<unknown>): T => {
@@ -31,12 +32,19 @@ describe('API contract', () => {
       'plan.start': () => ({ regionAdcode: '440000', timeLimitSeconds: 0.2 }),
       'plan.status': () => ({ jobId }),
       'plan.cancel': () => ({ jobId }),
+      'network.saveScenario': () => ({ name: 'west', overrides: { partnerFeeMultiplier: 0.9 } }),
+      'network.deleteScenario': () => ({ name: 'west' }),
+      'network.start': () => ({ kind: 'compare', scenarios: ['base'] }),
+      'network.status': () => ({ jobId: networkJobId }),
+      'network.cancel': () => ({ jobId: networkJobId }),
     };
+    let networkJobId = '';
     for (const channel of CHANNELS) {
       const arg = args[channel]?.() ?? {};
       const response = await dispatch(channel, arg);
       expect(response.ok, channel).toBe(true);
       if (channel === 'plan.start' && response.ok) jobId = (response.value as { jobId: string }).jobId;
+      if (channel === 'network.start' && response.ok) networkJobId = (response.value as { jobId: string }).jobId;
     }
     expect(internalErrors).toEqual([]);
   });
@@ -95,5 +103,20 @@ describe('API contract', () => {
   it('reports the database by file name only, never its full path', async () => {
     const info = value<{ databaseFile: string }>(await dispatch('app.info', {}));
     expect(info.databaseFile).toBe('demo.db');
+  });
+});
+
+describe('network channels', () => {
+  it('refuse a bad scenario naming the field, and an unknown scenario', async () => {
+    const bad = await dispatch('network.saveScenario', { name: 'x', overrides: { demandMultiplier: -2 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('invalid_argument');
+      expect(bad.error.fields?.[0]?.field).toBe('overrides.demandMultiplier');
+    }
+    const base = await dispatch('network.saveScenario', { name: 'base', overrides: {} });
+    expect(!base.ok && base.error.code).toBe('invalid_argument');
+    const unknown = await dispatch('network.start', { kind: 'compare', scenarios: ['nope'] });
+    expect(!unknown.ok && unknown.error.code).toBe('not_found');
   });
 });

@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import { lastTwelveMonths, monthRange } from '../../shared/finance';
-import { chinaDate, isLocalDate } from '../../shared/time';
+import { chinaDate, chinaDateTime, isLocalDate } from '../../shared/time';
 import { PlanJobs } from '../routing/planJobs';
+import { NetworkJobs } from '../network/networkJobs';
+import { deleteScenario, findScenario, listScenarios, saveScenario, ScenarioError } from '../store/scenarios';
 import { pnlCsv, pnlXlsx } from '../finance/export';
 import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
 import { displayProvinces } from '../geo/boundaries';
@@ -31,9 +33,11 @@ export interface HandlerContext {
   now?: () => Date;
   /** Where planning jobs run (each in its own worker thread). */
   planJobs?: PlanJobs;
+  /** Where network optimisations run (each in its own worker thread). */
+  networkJobs?: NetworkJobs;
 }
 
-export function createHandlers({ db, databaseFile, now = () => new Date(), planJobs = new PlanJobs() }: HandlerContext): Handlers {
+export function createHandlers({ db, databaseFile, now = () => new Date(), planJobs = new PlanJobs(), networkJobs = new NetworkJobs() }: HandlerContext): Handlers {
   const reportingDay = () => reportingDayOf(db, chinaDate(now()));
   // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
   // map's detail panel and the profit view never disagree.
@@ -103,6 +107,31 @@ export function createHandlers({ db, databaseFile, now = () => new Date(), planJ
     },
     'plan.status': ({ jobId }) => planJobs.status(jobId) ?? notFound(`No planning job ${jobId}`),
     'plan.cancel': ({ jobId }) => planJobs.cancel(jobId) ?? notFound(`No planning job ${jobId}`),
+    'network.scenarios': () => listScenarios(db),
+    'network.saveScenario': ({ name, overrides }) => {
+      try {
+        return saveScenario(db, name, overrides, chinaDateTime(now()));
+      } catch (error) {
+        if (error instanceof ScenarioError) throw new InvalidArgumentError(error.message, [{ field: error.field, message: error.message }]);
+        throw error;
+      }
+    },
+    'network.deleteScenario': ({ name }) => {
+      try {
+        return { deleted: deleteScenario(db, name) };
+      } catch (error) {
+        if (error instanceof ScenarioError) throw new InvalidArgumentError(error.message, [{ field: error.field, message: error.message }]);
+        throw error;
+      }
+    },
+    'network.start': (request) => {
+      for (const name of request.kind === 'compare' ? request.scenarios : [request.scenario]) {
+        if (!findScenario(db, name)) throw new NotFoundError(`No scenario named '${name}'`);
+      }
+      return networkJobs.start({ databaseFile, today: chinaDate(now()), request });
+    },
+    'network.status': ({ jobId }) => networkJobs.status(jobId) ?? notFound(`No network job ${jobId}`),
+    'network.cancel': ({ jobId }) => networkJobs.cancel(jobId) ?? notFound(`No network job ${jobId}`),
     'pnl.export': async (arg) => {
       const { from, to } = period(arg);
       const report = pnlReport(db, from, to);

@@ -1,0 +1,18 @@
+// Network optimisation runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
+import path from 'node:path';
+import type { NetworkJobResult } from '../../shared/contract';
+import { WorkerJobs } from '../jobs/workerJobs';
+
+export type NetworkRequest = { kind: 'compare'; scenarios: string[] } | { kind: 'tradeoff'; scenario: string; targets?: number[] | undefined };
+
+export interface NetworkTask {
+  databaseFile: string;
+  today: string;
+  request: NetworkRequest;
+}
+
+export class NetworkJobs extends WorkerJobs<NetworkTask, NetworkJobResult> {
+  constructor(workerFile = path.join(__dirname, 'networkWorker.js')) {
+    super(workerFile);
+  }
+}
