@@ -13,6 +13,7 @@ import { median, timeIt, type BenchRow } from './measure';
 import { pnlBenchmarks } from './pnl';
 import { dispatchBenchmarks } from './dispatch';
 import { routingBenchmarks } from './routing';
+import { networkBenchmarks } from './network';
 
 async function skeletonBenchmarks(): Promise<BenchRow[]> {
   const temp = makeTempDir('atlas-bench-');
@@ -61,6 +62,7 @@ const SECTIONS: Section[] = [
   { key: 'pnl', title: 'Service P&L (issue 5)', run: async () => ({ rows: await pnlBenchmarks() }) },
   { key: 'routing', title: 'Routing: VRPTW benchmark instances (issue 3)', run: routingBenchmarks },
   { key: 'dispatch', title: 'Routing: a realistic dispatch day (issue 3)', run: async () => ({ rows: await dispatchBenchmarks() }) },
+  { key: 'network', title: 'Network planner (issue 4)', run: async () => ({ rows: await networkBenchmarks() }) },
 ];
 
 /** The sections already in docs/benchmarks.md, by title, so that running one section keeps the others. */

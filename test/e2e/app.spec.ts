@@ -77,11 +77,25 @@ test('switches to English and keeps the choice', async ({ page }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('dispatch-en.png') });
 });
 
-test('network view lists every province with its current mode', async ({ page }, testInfo) => {
+test('network view optimises base and a scenario, colours the map by mode and explains 甘肃', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
   await openApp(page);
   await page.getByTestId('nav-network').click();
-  await expect(page.getByTestId('network-table').locator('tbody tr')).toHaveCount(34);
-  await page.screenshot({ path: testInfo.outputPath('network.png') });
+  await page.getByText('合作费 −10%').click();
+  await page.getByTestId('network-optimise').click();
+  const table = page.getByTestId('network-table');
+  await expect(table.locator('tbody tr')).toHaveCount(34, { timeout: 60_000 });
+  const gansu = table.locator('tr[data-adcode="620000"]');
+  await expect(gansu.locator('.mode-badge')).toHaveText(/合作网点|混合/);
+  // Cheaper partner fees never lower profit: every delta cell for the scenario is + or zero.
+  await expect(gansu.locator('td').last()).toHaveText(/^\+/);
+  await expect(page.getByTestId('network-panel')).toContainText('甘肃省');
+  await expect(page.getByTestId('network-binding')).toContainText('紧急覆盖目标');
+  await page.getByTestId('only-diff').check();
+  const differing = await table.locator('tbody tr').count();
+  expect(differing).toBeGreaterThan(0);
+  expect(differing).toBeLessThanOrEqual(34);
+  await page.screenshot({ path: testInfo.outputPath('network.png'), fullPage: true });
 });
 
 test.describe('profit view', () => {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
 import { saveFile, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
-import { ChoroplethMap } from './ChoroplethMap';
+import { ChoroplethMap } from '../map/ChoroplethMap';
 import { ComparePanel } from './ComparePanel';
 import { DrilldownPanel } from './DrilldownPanel';
 import { colourClasses, colourFor, MAP_MEASURES, MEASURES, type MapMeasure } from './measures';

@@ -2,9 +2,9 @@ import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
 import type { Locale } from '../../../../shared/format';
-import { addProvinceLabels, createChinaMap } from '../map/chinaMap';
-import { COLORS } from '../map/mapLayers';
-import { NO_DATA_COLOR } from './measures';
+import { addProvinceLabels, createChinaMap } from './chinaMap';
+import { COLORS } from './mapLayers';
+import { NO_DATA_COLOR } from '../profit/measures';
 
 interface Props {
   provinces: ProvinceFeatureCollection;
