@@ -169,11 +169,19 @@ function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
   const { t, locale } = useI18n();
   const bindingText = (b: NetworkProvinceResult['binding'][number]) => {
     const label = t(`binding.${b.kind}`);
-    if (b.kind === 'urgentCoverage' || b.kind === 'regularCoverage') return `${label} ${formatPercent(b.target, locale)}`;
-    if (b.kind === 'budget') return `${label} ${formatCny(b.amount, locale)}`;
-    if (b.kind === 'keyPresence') return `${label}：${b.city}`;
-    if (b.kind === 'shopCapacity') return `${label}：${b.shop}`;
-    return `${label}：${t(`mode.${b.mode}`)}`;
+    switch (b.kind) {
+      case 'urgentCoverage':
+      case 'regularCoverage':
+        return `${label} ${formatPercent(b.target, locale)}`;
+      case 'budget':
+        return `${label} ${formatCny(b.amount, locale)}`;
+      case 'keyPresence':
+        return `${label}：${b.city}`;
+      case 'shopCapacity':
+        return `${label}：${b.shop}`;
+      case 'forcedMode':
+        return `${label}：${t(`mode.${b.mode}`)}`;
+    }
   };
   return (
     <section className="panel network-panel" data-testid="network-panel">
