@@ -42,6 +42,7 @@ export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<s
   const { inputs } = structure;
   const value = (name: string) => values.get(name) ?? 0;
   const cityName = new Map(inputs.cities.map((c) => [c.id, c]));
+  const shopById = new Map(inputs.shops.map((s) => [s.id, s]));
   const bases = structure.bases
     .map((base) => ({
       cityId: base.cityId,
@@ -54,7 +55,7 @@ export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<s
   const certifiedShops = structure.shops
     .filter((shop) => value(shop.variable) > 0.5)
     .map((shop) => {
-      const s = inputs.shops.find((x) => x.id === shop.shopId)!;
+      const s = shopById.get(shop.shopId)!;
       return { id: s.id, name: s.name, cityId: s.cityId, location: s.location, certifiedNow: s.certifiedNow, jobs: sumOf(Object.values(shop.volumes).map((v) => value(v!))) };
     });
   const engineers = sumOf(bases.map((b) => b.engineers));
@@ -65,11 +66,11 @@ export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<s
     parts: sumOf(structure.allocations.map((x) => value(x.variable) * x.materialCost)),
     partnerFees: sumOf(
       structure.shops.flatMap((shop) => {
-        const s = inputs.shops.find((x) => x.id === shop.shopId)!;
+        const s = shopById.get(shop.shopId)!;
         return Object.entries(shop.volumes).map(([tier, v]) => (value(v!) * s.fee[tier as SlaTier]) / s.firstTimeFixRate);
       }),
     ),
-    certification: sumOf(certifiedShops.map((c) => inputs.shops.find((s) => s.id === c.id)!.certificationCost)),
+    certification: sumOf(certifiedShops.map((c) => shopById.get(c.id)!.certificationCost)),
   };
   const cost = sumOf(Object.values(costBreakdown));
   const coverageOf = (tier: SlaTier) => {
@@ -78,7 +79,7 @@ export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<s
   };
   const demand = sumOf(inputs.demand.map((d) => d.jobs));
   const directJobs = sumOf(bases.map((b) => b.jobs));
-  const fixes = directJobs * inputs.engineer.firstTimeFixRate + sumOf(certifiedShops.map((c) => c.jobs * inputs.shops.find((s) => s.id === c.id)!.firstTimeFixRate));
+  const fixes = directJobs * inputs.engineer.firstTimeFixRate + sumOf(certifiedShops.map((c) => c.jobs * shopById.get(c.id)!.firstTimeFixRate));
   const covered = new Set<number>();
   for (const b of bases) for (const city of structure.reach.base.get(b.cityId)!.sla.urgent) covered.add(city);
   for (const c of certifiedShops) for (const city of structure.reach.shop.get(c.id)!.sla.urgent) covered.add(city);
@@ -195,7 +196,6 @@ export function solveProvince(inputs: ProvinceInputs, timeLimitMs = PROVINCE_TIM
         infeasibleBecause: explainInfeasibility(inputs),
         mode: inputs.forcedMode ?? 'partner',
         objective: 0,
-        current: base.current,
         binding: [],
       },
     };
