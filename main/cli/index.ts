@@ -24,6 +24,10 @@ import { toCplexLp } from '../network/lpFormat';
 import { nationalModel, solveNetwork } from '../network/plan';
 import { networkInputs, scenarioNamed } from '../network/service';
 import { networkJson, networkText } from './networkText';
+import { describeImportProblem, IMPORT_KINDS, isImportKind } from '../../shared/imports';
+import { importFile } from '../import/importFile';
+import { exportTable } from '../export/tables';
+import { backupDatabase, defaultBackupFile, restoreDatabase } from '../store/backup';
 
 export class UsageError extends Error {}
 
@@ -37,6 +41,11 @@ Commands:
   plan  --db FILE --region ADCODE [--date YYYY-MM-DD] [--time-limit SECONDS] [--json]
                                                              plan a region's open tickets for the day
   network --db FILE [--scenario NAME] [--json] [--lp FILE]   optimise direct team versus partners per province
+  import --db FILE --kind engineers|partners|customers|tickets FILE [--dry-run] [--rejects FILE] [--json]
+                                                             check a CSV/XLSX file and import it in one transaction
+  export --db FILE --table NAME --out FILE.csv|FILE.xlsx      write one table of the database to a file
+  backup --db FILE [--out FILE]                              copy the database (online backup, checked)
+  restore --db FILE --from BACKUP                            replace the database with a checked backup
   help                                                       show this text`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -85,7 +94,7 @@ function integerFlag(values: Values, name: string, min: number, max: number): nu
   return value;
 }
 
-type Command = (args: string[], out: NodeJS.WritableStream) => Promise<number>;
+type Command = (args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async demo(args, out) {
@@ -192,6 +201,83 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  async import(args, out, err) {
+    const { values, positionals } = parseWithPositionals(args, {
+      db: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, json: { type: 'boolean' },
+    });
+    const file = requireString(values, 'db');
+    const kind = requireString(values, 'kind');
+    if (!isImportKind(kind)) throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(', ')}, got ${kind}`);
+    const [input, ...extra] = positionals;
+    if (!input || extra.length > 0) throw new UsageError('give exactly one file to import');
+    const bytes = fs.readFileSync(input);
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      const { report, rejectsCsv } = await importFile(db, { kind, fileName: path.basename(input), bytes, commit: values['dry-run'] !== true, actor: 'cli' }, {
+        onProgress: (phase, done, total) => {
+          if (phase === 'write' && (err as NodeJS.WriteStream).isTTY) err.write(`writing ${done}/${total}…\r`);
+        },
+      });
+      if (typeof values.rejects === 'string' && rejectsCsv) fs.writeFileSync(values.rejects, rejectsCsv);
+      if (values.json) out.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (report.problemCount > 0) {
+        for (const problem of report.problems.slice(0, 50)) err.write(`${input}: ${describeImportProblem(problem, 'en')}\n`);
+        const more = report.problemCount - Math.min(50, report.problems.length);
+        if (more > 0) err.write(`… and ${more} more problems${typeof values.rejects === 'string' ? ` (all in ${values.rejects})` : ' (write them all with --rejects FILE)'}\n`);
+        err.write(`Nothing was imported: ${report.problemCount} problem(s) in ${report.rows} rows.\n`);
+        return 1;
+      }
+      if (!values.json) {
+        const verb = report.committed ? 'Imported' : 'Checked (dry run, nothing written)';
+        out.write(`${verb} ${report.rows} ${kind} from ${input} (${report.encoding}): ${report.inserted} new, ${report.updated} updated.\n`);
+      }
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+
+  async export(args, out) {
+    const values = parse(args, { db: { type: 'string' }, table: { type: 'string' }, out: { type: 'string' } });
+    const file = requireString(values, 'db');
+    const table = requireString(values, 'table');
+    const target = requireString(values, 'out');
+    const format = /\.xlsx$/i.test(target) ? 'xlsx' : /\.csv$/i.test(target) ? 'csv' : null;
+    if (!format) throw new UsageError(`--out must end in .csv or .xlsx, got ${target}`);
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      fs.writeFileSync(target, await exportTable(db, table, format));
+    } finally {
+      db.close();
+    }
+    out.write(`Table ${table} written to ${target}.\n`);
+    return 0;
+  },
+
+  async backup(args, out) {
+    const values = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
+    const file = requireString(values, 'db');
+    const db = openDatabase(file, { mustExist: true });
+    try {
+      const info = await backupDatabase(db, typeof values.out === 'string' ? values.out : defaultBackupFile(file, new Date()));
+      out.write(`Backup written to ${info.file} (${(info.bytes / 1048576).toFixed(1)} MB, integrity checked).\n`);
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+
+  async restore(args, out) {
+    const values = parse(args, { db: { type: 'string' }, from: { type: 'string' } });
+    const file = requireString(values, 'db');
+    const from = requireString(values, 'from');
+    const info = await restoreDatabase(file, from);
+    // Opening brings an older backup up to this version's schema (keeping a copy of it first).
+    openDatabase(file, { mustExist: true }).close();
+    out.write(`Restored ${file} from ${info.file} (schema ${info.schemaVersion}, integrity checked).\n`);
+    return 0;
+  },
+
   async help(_args, out) {
     out.write(`${USAGE}\n`);
     return 0;
@@ -206,7 +292,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 2;
   }
   try {
-    return await command(rest, out);
+    return await command(rest, out, err);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`service-atlas ${name}: ${error.message}\n\n${USAGE}\n`);

@@ -1,6 +1,7 @@
 // The P&L table as files: CSV (UTF-8 with BOM, so that Excel in China opens it right) and a real XLSX workbook
 // (exceljs: a maintained library rather than hand-written spreadsheet XML).
 import ExcelJS from 'exceljs';
+import { toCsv } from '../export/spreadsheet';
 import { PNL_COLUMNS, type PnlColumn, type PnlFigures, type PnlReport } from '../../shared/finance';
 
 type Locale = 'zh-CN' | 'en';
@@ -49,18 +50,12 @@ function rows(report: PnlReport, locale: Locale): Row[] {
   ];
 }
 
-/** Text a spreadsheet would run as a formula is written as text (CSV injection). */
-export function csvCell(value: string | number): string {
-  let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** `headers: 'keys'` writes the column keys (stable for scripts) instead of the translated labels. */
 export function pnlCsv(report: PnlReport, locale: Locale, headers: 'labels' | 'keys' = 'labels'): string {
-  const lines = [PNL_COLUMNS.map((c) => csvCell(headers === 'keys' ? c : HEADERS[c][locale])).join(',')];
-  for (const row of rows(report, locale)) lines.push(PNL_COLUMNS.map((c) => csvCell(PERCENT_COLUMNS.has(c) ? Number((row[c] as number).toFixed(6)) : row[c])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    PNL_COLUMNS.map((c) => (headers === 'keys' ? c : HEADERS[c][locale])),
+    rows(report, locale).map((row) => PNL_COLUMNS.map((c) => (PERCENT_COLUMNS.has(c) ? Number((row[c] as number).toFixed(6)) : row[c]))),
+  );
 }
 
 export async function pnlXlsx(report: PnlReport, locale: Locale): Promise<Buffer> {

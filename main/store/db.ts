@@ -9,7 +9,7 @@ export type Db = Database;
 /** 'SAtl' in ASCII: marks a SQLite file as a Service Atlas database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x5341746c;
 
-export type StoreOpenErrorCode = 'missing' | 'not_sqlite' | 'foreign' | 'too_new' | 'cannot_open';
+export type StoreOpenErrorCode = 'missing' | 'not_sqlite' | 'foreign' | 'too_new' | 'corrupt' | 'cannot_open';
 
 export class StoreOpenError extends Error {
   constructor(
@@ -48,6 +48,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    const version = schemaVersion(db);
+    if (version > 0 && version < LATEST_SCHEMA_VERSION && file !== ':memory:') {
+      // An upgrade cannot be undone by rolling back once it has committed: keep the user's data as it was first.
+      db.prepare('VACUUM INTO ?').run(preMigrationBackupFile(file, version, new Date()));
+    }
     migrate(db);
     return db;
   } catch (error) {
@@ -69,6 +74,7 @@ function assertServiceAtlasDatabase(db: Db, file: string): void {
   }
   const isEmpty = applicationId === 0 && userVersion === 0 && objectCount === 0;
   if (isEmpty) return;
+
   if (applicationId !== APPLICATION_ID) {
     throw new StoreOpenError('foreign', `${file} is a SQLite database of another application, not a Service Atlas database; it was left untouched.`);
   }
@@ -78,6 +84,16 @@ function assertServiceAtlasDatabase(db: Db, file: string): void {
       `${file} was written by a newer Service Atlas (schema ${userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update the app; the file was left untouched.`,
     );
   }
+}
+
+/** Where the copy taken before a schema upgrade goes: beside the database, named by version and time. */
+export function preMigrationBackupFile(file: string, fromVersion: number, now: Date): string {
+  return `${file}.schema${fromVersion}-${fileStamp(now)}.bak`;
+}
+
+/** 20261125-133000: sorts by time, and is safe in file names everywhere. */
+export function fileStamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
 export function schemaVersion(db: Db): number {
