@@ -7,6 +7,7 @@ import type { PlanJobStatus } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 import type { JobStatus } from './jobs';
 import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
+import { IMPORT_KINDS, type ImportReport, MAX_IMPORT_FILE_BYTES } from './imports';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
 const none = z.object({}).strict();
@@ -14,6 +15,11 @@ const provinceFilter = z.object({ provinceAdcode: adcode.optional() }).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 /** A P&L period; both ends default to the 12 months up to the reporting day. */
 const period = { from: month.optional(), to: month.optional() };
+const jobId = z.object({ jobId: z.string().uuid() }).strict();
+const fileFormat = z.enum(['csv', 'xlsx']);
+/** A file name as the user's system gave it: shown back in messages, never used as a path by the core. */
+const fileName = z.string().min(1).max(255);
+const base64 = z.string().max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `files are limited to ${MAX_IMPORT_FILE_BYTES / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export const argSchemas = {
   'app.info': none,
@@ -34,8 +40,8 @@ export const argSchemas = {
       seed: z.number().int().min(0).optional(),
     })
     .strict(),
-  'plan.status': z.object({ jobId: z.string().uuid() }).strict(),
-  'plan.cancel': z.object({ jobId: z.string().uuid() }).strict(),
+  'plan.status': jobId,
+  'plan.cancel': jobId,
   'network.scenarios': none,
   'network.saveScenario': z.object({ name: scenarioNameSchema, overrides: scenarioOverridesSchema }).strict(),
   'network.deleteScenario': z.object({ name: scenarioNameSchema }).strict(),
@@ -43,9 +49,42 @@ export const argSchemas = {
     z.object({ kind: z.literal('compare'), scenarios: z.array(scenarioNameSchema).min(1).max(6) }).strict(),
     z.object({ kind: z.literal('tradeoff'), scenario: scenarioNameSchema, targets: z.array(z.number().min(0).max(1)).min(2).max(21).optional() }).strict(),
   ]),
-  'network.status': z.object({ jobId: z.string().uuid() }).strict(),
-  'network.cancel': z.object({ jobId: z.string().uuid() }).strict(),
+  'network.status': jobId,
+  'network.cancel': jobId,
+  'import.start': z
+    .object({
+      kind: z.enum(IMPORT_KINDS),
+      fileName,
+      base64,
+      /** Field key → the file's header to read it from (null: leave the field empty). */
+      mapping: z.record(z.string().max(64), z.string().max(200).nullable()).optional(),
+      /** false: check and preview only. */
+      commit: z.boolean(),
+    })
+    .strict(),
+  'import.status': jobId,
+  'import.cancel': jobId,
+  'import.template': z.object({ kind: z.enum(IMPORT_KINDS), format: fileFormat, language: z.enum(['zh-CN', 'en']) }).strict(),
+  'data.tables': none,
+  'data.export': z.object({ table: z.string().regex(/^[a-z_0-9]{1,64}$/, 'must be a table name'), format: fileFormat }).strict(),
+  'data.backups': none,
+  'data.backup': none,
+  /** A backup by its file name in the database's backups folder: the renderer never names arbitrary paths. */
+  'data.restore': z.object({ fileName: z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'must be a backup file name') }).strict(),
 } as const;
+
+export interface ImportJobResult {
+  report: ImportReport;
+  rejectsCsv: string | null;
+}
+export type ImportJobStatus = JobStatus<ImportJobResult>;
+
+export interface BackupEntry {
+  fileName: string;
+  bytes: number;
+  /** ISO time the backup was written. */
+  createdAt: string;
+}
 
 export type NetworkJobResult = { kind: 'compare'; results: NetworkResult[] } | { kind: 'tradeoff'; scenario: string; points: TradeoffPoint[] };
 export type NetworkJobStatus = JobStatus<NetworkJobResult>;
@@ -106,6 +145,15 @@ export interface ApiResults {
   'network.start': NetworkJobStatus;
   'network.status': NetworkJobStatus;
   'network.cancel': NetworkJobStatus;
+  'import.start': ImportJobStatus;
+  'import.status': ImportJobStatus;
+  'import.cancel': ImportJobStatus;
+  'import.template': ExportedFile;
+  'data.tables': string[];
+  'data.export': ExportedFile;
+  'data.backups': BackupEntry[];
+  'data.backup': BackupEntry;
+  'data.restore': BackupEntry;
 }
 
 /** A file made by the core for the user to save; bytes as base64 so that both transports carry it as JSON. */

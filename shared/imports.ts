@@ -76,6 +76,9 @@ export interface ImportReport {
 
 export const MAX_REPORTED_PROBLEMS = 500;
 
+/** The largest file an import takes (about 300,000 ticket rows). */
+export const MAX_IMPORT_FILE_BYTES = 48 * 1024 * 1024;
+
 type Locale = 'zh-CN' | 'en';
 
 const MESSAGES: Record<ImportProblemCode, Record<Locale, (p: ImportProblem) => string>> = {

@@ -1,20 +1,33 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type ApiResponse, type ProvinceDetail, type ProvinceOverview } from '../../shared/contract';
 import { generateDemo } from '../demo/generator';
-import { openDatabase } from '../store/db';
+import { openDatabase, type Db } from '../store/db';
+import { makeTempDir } from '../testing/tempDir';
+import { ImportJobs } from '../import/importJobs';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { BUILT_IMPORT_WORKER, BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
 import { NetworkJobs } from '../network/networkJobs';
 import { PlanJobs } from '../routing/planJobs';
 
 let dispatch: Dispatch;
 const internalErrors: unknown[] = [];
 
+const temp = makeTempDir();
+const databaseFile = path.join(temp.dir, 'demo.db');
+let db: Db;
+
 beforeAll(() => {
-  const db = openDatabase(':memory:');
+  db = openDatabase(databaseFile);
   generateDemo(db, { today: '2026-11-25', closedTickets: 3_000, openTickets: 300 });
-  dispatch = createDispatch(createHandlers({ db, databaseFile: '/data/demo.db', planJobs: new PlanJobs(BUILT_PLAN_WORKER), networkJobs: new NetworkJobs(BUILT_NETWORK_WORKER) }), (e) => internalErrors.push(e));
+  const jobs = { planJobs: new PlanJobs(BUILT_PLAN_WORKER), networkJobs: new NetworkJobs(BUILT_NETWORK_WORKER), importJobs: new ImportJobs(BUILT_IMPORT_WORKER) };
+  dispatch = createDispatch(createHandlers({ db, databaseFile, ...jobs }), (e) => internalErrors.push(e));
+});
+afterAll(() => {
+  db.close();
+  temp.cleanup();
 });
 
 const value = <T>(response: ApiResponse<unknown>): T => {
@@ -37,6 +50,19 @@ describe('API contract', () => {
       'network.start': () => ({ kind: 'compare', scenarios: ['base'] }),
       'network.status': () => ({ jobId: networkJobId }),
       'network.cancel': () => ({ jobId: networkJobId }),
+      'import.start': () => ({ kind: 'customers', fileName: 'c.csv', base64: Buffer.from('customer_id\n').toString('base64'), commit: false }),
+      'import.status': () => ({ jobId: importJobId }),
+      'import.cancel': () => ({ jobId: importJobId }),
+      'import.template': () => ({ kind: 'tickets', format: 'csv', language: 'zh-CN' }),
+      'data.export': () => ({ table: 'provinces', format: 'csv' }),
+      'data.restore': () => ({ fileName: backupName }),
+    };
+    let importJobId = '';
+    let backupName = '';
+    const untilIdle = async () => {
+      for (const [channel, id] of [['plan.status', jobId], ['network.status', networkJobId], ['import.status', importJobId]] as const) {
+        await until(dispatch, channel, id);
+      }
     };
     let networkJobId = '';
     for (const channel of CHANNELS) {
@@ -45,6 +71,10 @@ describe('API contract', () => {
       expect(response.ok, channel).toBe(true);
       if (channel === 'plan.start' && response.ok) jobId = (response.value as { jobId: string }).jobId;
       if (channel === 'network.start' && response.ok) networkJobId = (response.value as { jobId: string }).jobId;
+      if (channel === 'import.start' && response.ok) importJobId = (response.value as { jobId: string }).jobId;
+      if (channel === 'data.backup' && response.ok) backupName = (response.value as { fileName: string }).fileName;
+      // Restoring waits for running jobs: let the optimisation and the import started above finish first.
+      if (channel === 'import.cancel') await untilIdle();
     }
     expect(internalErrors).toEqual([]);
   });
@@ -103,6 +133,58 @@ describe('API contract', () => {
   it('reports the database by file name only, never its full path', async () => {
     const info = value<{ databaseFile: string }>(await dispatch('app.info', {}));
     expect(info.databaseFile).toBe('demo.db');
+  });
+});
+
+/** Polls a job until it has finished, and returns its last status. */
+async function until(call: Dispatch, channel: 'plan.status' | 'network.status' | 'import.status', jobId: string) {
+  for (;;) {
+    const status = value<{ state: string; result: unknown; error: string | null }>(await call(channel, { jobId }));
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('import and data channels', () => {
+  const customersCsv = 'customer_id,name,tier,province,lng,lat\nAPI-1,接口客户,key,广东,113.3,23.1\n';
+  const start = (commit: boolean, text = customersCsv) =>
+    dispatch('import.start', { kind: 'customers', fileName: 'c.csv', base64: Buffer.from(text).toString('base64'), commit });
+
+  it('preview an import in a worker without writing, then commit it', async () => {
+    const preview = await until(dispatch, 'import.status', value<{ jobId: string }>(await start(false)).jobId);
+    expect(preview).toMatchObject({ state: 'done', result: { report: { committed: false, inserted: 1, problemCount: 0, mapping: { city: null, externalId: 'customer_id' } } } });
+    expect(db.prepare("SELECT count(*) FROM customers WHERE external_id = 'API-1'").pluck().get()).toBe(0);
+    const done = await until(dispatch, 'import.status', value<{ jobId: string }>(await start(true)).jobId);
+    expect(done).toMatchObject({ state: 'done', result: { report: { committed: true, inserted: 1 } } });
+    expect(db.prepare("SELECT name FROM customers WHERE external_id = 'API-1'").pluck().get()).toBe('接口客户');
+  });
+
+  it('return the problems and a rejects file for a bad import', async () => {
+    const bad = await until(dispatch, 'import.status', value<{ jobId: string }>(await start(true, customersCsv.replace('key', 'vip'))).jobId);
+    const result = bad.result as { report: { committed: boolean; problems: Array<{ row: number; column: string; code: string }> }; rejectsCsv: string };
+    expect(result.report.committed).toBe(false);
+    expect(result.report.problems).toEqual([expect.objectContaining({ row: 2, column: 'tier', code: 'not_one_of' })]);
+    expect(result.rejectsCsv).toContain('vip');
+  });
+
+  it('export a table, and refuse a name that is not one of its tables', async () => {
+    const file = value<{ fileName: string; base64: string }>(await dispatch('data.export', { table: 'customers', format: 'xlsx' }));
+    expect(file.fileName).toBe('service-atlas-customers.xlsx');
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(await dispatch('data.export', { table: 'nosuchtable', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('data.export', { table: 'customers; DROP TABLE customers', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
+  it('restore only from the backups folder, and never from a damaged file', async () => {
+    expect(await dispatch('data.restore', { fileName: '../demo.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'fileName' }] } });
+    const { fileName } = value<{ fileName: string }>(await dispatch('data.backup', {}));
+    const backups = value<Array<{ fileName: string }>>(await dispatch('data.backups', {}));
+    expect(backups.map((b) => b.fileName)).toContain(fileName);
+    const damaged = path.join(temp.dir, 'backups', 'damaged.sqlite');
+    fs.writeFileSync(damaged, 'SQLite format 3\0'.padEnd(8192, 'x'));
+    const customers = db.prepare('SELECT count(*) FROM customers').pluck().get();
+    expect(await dispatch('data.restore', { fileName: 'damaged.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(customers);
   });
 });
 

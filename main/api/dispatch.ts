@@ -3,6 +3,7 @@
 import { argSchemas, isChannel, type ApiResponse, type Channel } from '../../shared/contract';
 import type { Handlers } from './handlers';
 import { InvalidArgumentError, NotFoundError } from './errors';
+import { damagedDatabaseMessage } from '../store/db';
 
 export type Dispatch = (channel: string, arg: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -26,7 +27,8 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       if (error instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: error.message } };
       if (error instanceof InvalidArgumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message, fields: error.fields } };
       onInternalError(error);
-      return { ok: false, error: { code: 'internal', message: `Internal error in ${channel as Channel}: ${(error as Error).message}` } };
+      const damaged = damagedDatabaseMessage(error);
+      return { ok: false, error: { code: 'internal', message: damaged ?? `Internal error in ${channel as Channel}: ${(error as Error).message}` } };
     }
   };
 }

@@ -1,6 +1,7 @@
 // The core behind the API contract: one handler per channel, each a thin read or write through the store.
+import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiResult, Channel, ParsedArg, ProvinceOverview } from '../../shared/contract';
+import type { ApiResult, BackupEntry, Channel, ExportedFile, ParsedArg, ProvinceOverview } from '../../shared/contract';
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import { lastTwelveMonths, monthRange } from '../../shared/finance';
 import { chinaDate, chinaDateTime, isLocalDate } from '../../shared/time';
@@ -11,7 +12,13 @@ import { pnlCsv, pnlXlsx } from '../finance/export';
 import { MAX_REPORT_MONTHS, pnlDrilldown, pnlReport } from '../finance/report';
 import { displayProvinces } from '../geo/boundaries';
 import { appVersion } from '../paths';
-import { schemaVersion, type Db } from '../store/db';
+import { migrate, schemaVersion, StoreOpenError, type Db } from '../store/db';
+import { backupDatabase, defaultBackupFile, restoreDatabase } from '../store/backup';
+import { listTables } from '../store/tables';
+import { ImportJobs } from '../import/importJobs';
+import { importTemplate } from '../import/importFile';
+import { toCsv, toXlsx } from '../export/spreadsheet';
+import { exportTable, type ExportFormat } from '../export/tables';
 import { listEngineers } from '../store/engineers';
 import { getMeta, reportingDay as reportingDayOf } from '../store/meta';
 import { provinceStandings, tableCounts } from '../store/overview';
@@ -35,9 +42,31 @@ export interface HandlerContext {
   planJobs?: PlanJobs;
   /** Where network optimisations run (each in its own worker thread). */
   networkJobs?: NetworkJobs;
+  /** Where imports and their previews run (each in its own worker thread). */
+  importJobs?: ImportJobs;
 }
 
-export function createHandlers({ db, databaseFile, now = () => new Date(), planJobs = new PlanJobs(), networkJobs = new NetworkJobs() }: HandlerContext): Handlers {
+const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+const exportedFile = (fileName: string, format: ExportFormat, bytes: Buffer | string): ExportedFile => ({
+  fileName,
+  mimeType: MIME[format],
+  base64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64'),
+});
+
+export function createHandlers({
+  db,
+  databaseFile,
+  now = () => new Date(),
+  planJobs = new PlanJobs(),
+  networkJobs = new NetworkJobs(),
+  importJobs = new ImportJobs(),
+}: HandlerContext): Handlers {
+  const backupsDir = path.dirname(defaultBackupFile(databaseFile, now()));
+  const backupEntry = (file: string): BackupEntry => {
+    const stat = fs.statSync(file);
+    return { fileName: path.basename(file), bytes: stat.size, createdAt: stat.mtime.toISOString() };
+  };
   const reportingDay = () => reportingDayOf(db, chinaDate(now()));
   // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
   // map's detail panel and the profit view never disagree.
@@ -135,15 +164,47 @@ export function createHandlers({ db, databaseFile, now = () => new Date(), planJ
     'pnl.export': async (arg) => {
       const { from, to } = period(arg);
       const report = pnlReport(db, from, to);
-      const baseName = `service-atlas-pnl-${from}-${to}`;
-      if (arg.format === 'csv') {
-        return { fileName: `${baseName}.csv`, mimeType: 'text/csv;charset=utf-8', base64: Buffer.from(pnlCsv(report, arg.locale), 'utf8').toString('base64') };
+      const fileName = `service-atlas-pnl-${from}-${to}.${arg.format}`;
+      return exportedFile(fileName, arg.format, arg.format === 'csv' ? pnlCsv(report, arg.locale) : await pnlXlsx(report, arg.locale));
+    },
+    'import.start': ({ kind, fileName, base64, mapping, commit }) =>
+      importJobs.start({ databaseFile, kind, fileName, bytes: Buffer.from(base64, 'base64'), mapping, commit }),
+    'import.status': ({ jobId }) => importJobs.status(jobId) ?? notFound(`No import job ${jobId}`),
+    'import.cancel': ({ jobId }) => importJobs.cancel(jobId) ?? notFound(`No import job ${jobId}`),
+    'import.template': async ({ kind, format, language }) => {
+      const { headers, example } = importTemplate(kind, language);
+      const fileName = `service-atlas-${kind}-template.${format}`;
+      return exportedFile(fileName, format, format === 'csv' ? toCsv(headers, [example]) : await toXlsx(kind, headers, [example]));
+    },
+    'data.tables': () => listTables(db),
+    'data.export': async ({ table, format }) => {
+      if (!listTables(db).includes(table)) throw new NotFoundError(`No table named ${table}`);
+      return exportedFile(`service-atlas-${table}.${format}`, format, await exportTable(db, table, format));
+    },
+    'data.backups': () => {
+      if (!fs.existsSync(backupsDir)) return [];
+      return fs
+        .readdirSync(backupsDir)
+        .filter((name) => name.endsWith('.sqlite'))
+        .map((name) => backupEntry(path.join(backupsDir, name)))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+    'data.backup': async () => backupEntry((await backupDatabase(db, defaultBackupFile(databaseFile, now()))).file),
+    'data.restore': async ({ fileName }) => {
+      const file = path.join(backupsDir, fileName);
+      if (!fs.existsSync(file)) throw new NotFoundError(`No backup named ${fileName}`);
+      if ([planJobs, networkJobs, importJobs].some((jobs) => jobs.hasRunning())) {
+        throw new InvalidArgumentError('Wait for running plans, optimisations and imports to finish (or cancel them) before restoring.');
       }
-      return {
-        fileName: `${baseName}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        base64: (await pnlXlsx(report, arg.locale)).toString('base64'),
-      };
+      try {
+        await restoreDatabase(databaseFile, file);
+      } catch (error) {
+        if (error instanceof StoreOpenError) throw new InvalidArgumentError(error.message, [{ field: 'fileName', message: error.message }]);
+        throw error;
+      }
+      // An older backup comes back at its own schema: bring it up to this version's.
+      migrate(db);
+      return backupEntry(file);
     },
   };
 }

@@ -12,7 +12,8 @@ import type { Dispatch } from './dispatch';
 export const TOKEN_COOKIE = 'atlas_token';
 export const TOKEN_HEADER = 'x-atlas-token';
 export const API_PATH = '/api/call';
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** An import carries its whole file as base64 (up to 48 MB, so 64 MB encoded); every other call is far smaller. */
+export const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 export interface HttpServerOptions {
   dispatch: Dispatch;

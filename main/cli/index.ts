@@ -12,7 +12,7 @@ import { createDemoDatabase } from '../demo/createDemoDatabase';
 import { isMonth } from '../../shared/finance';
 import { pnlCsv } from '../finance/export';
 import { pnlReport } from '../finance/report';
-import { openDatabase } from '../store/db';
+import { damagedDatabaseMessage, openDatabase } from '../store/db';
 import { pnlText } from './pnlText';
 import { startBrowserMode } from './serve';
 import { solveVrptw } from '../routing/sisr';
@@ -298,7 +298,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       err.write(`service-atlas ${name}: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    err.write(`service-atlas ${name}: ${(error as Error).message}\n`);
+    err.write(`service-atlas ${name}: ${damagedDatabaseMessage(error) ?? (error as Error).message}\n`);
     return 1;
   }
 }

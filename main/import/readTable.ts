@@ -3,6 +3,7 @@
 // or an XLSX workbook. Anything else is refused with a reason a user can act on.
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports';
 
 export interface Table {
   /** Header cells as written, trimmed. */
@@ -17,7 +18,6 @@ export class TableReadError extends Error {
   override name = 'TableReadError';
 }
 
-export const MAX_FILE_BYTES = 48 * 1024 * 1024;
 const MAX_ROWS = 1_000_000;
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -26,8 +26,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
   if (bytes.length === 0) throw new TableReadError(`${fileName} is empty.`);
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new TableReadError(`${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB. Split it into several files.`);
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
+    throw new TableReadError(`${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Split it into several files.`);
   }
   if (startsWith(bytes, OLE)) throw new TableReadError(`${fileName} is an old binary Excel file (.xls): save it as .xlsx or CSV first.`);
   if (startsWith(bytes, ZIP)) return readXlsx(bytes, fileName);

@@ -88,6 +88,10 @@ export class WorkerJobs<Task, Result> {
     return { ...job.status };
   }
 
+  hasRunning(): boolean {
+    return [...this.jobs.values()].some((job) => job.status.state === 'running');
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
     this.jobs.clear();

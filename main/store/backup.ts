@@ -24,13 +24,17 @@ export function checkBackupFile(file: string): BackupInfo {
   try {
     let applicationId: number;
     let schemaVersion: number;
-    let integrity: string[];
     try {
       applicationId = db.pragma('application_id', { simple: true }) as number;
       schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      throw new StoreOpenError('not_sqlite', `${file} is not a SQLite database: ${(error as Error).message}`);
+    }
+    let integrity: string[];
+    try {
       integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
     } catch (error) {
-      throw new StoreOpenError('not_sqlite', `${file} is not a usable backup: ${(error as Error).message}`);
+      integrity = [(error as Error).message];
     }
     if (applicationId !== APPLICATION_ID) throw new StoreOpenError('foreign', `${file} is not a Service Atlas backup.`);
     if (schemaVersion > LATEST_SCHEMA_VERSION) {

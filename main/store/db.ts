@@ -96,6 +96,13 @@ export function fileStamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+/** SQLite reports damage only when a damaged page is read; this turns its terse error into what to do about it. */
+export function damagedDatabaseMessage(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
+  return `The database file is damaged (${(error as Error).message}). Nothing was changed; restore it from a backup (service-atlas restore --db FILE --from BACKUP).`;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

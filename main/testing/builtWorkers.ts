@@ -5,6 +5,7 @@ import { appRoot } from '../paths';
 // Worker threads run compiled JavaScript: tests that start one use the build (`npm test` builds before testing).
 export const BUILT_PLAN_WORKER = path.join(appRoot, 'dist', 'main', 'routing', 'planWorker.js');
 export const BUILT_NETWORK_WORKER = path.join(appRoot, 'dist', 'main', 'network', 'networkWorker.js');
-for (const file of [BUILT_PLAN_WORKER, BUILT_NETWORK_WORKER]) {
+export const BUILT_IMPORT_WORKER = path.join(appRoot, 'dist', 'main', 'import', 'importWorker.js');
+for (const file of [BUILT_PLAN_WORKER, BUILT_NETWORK_WORKER, BUILT_IMPORT_WORKER]) {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
 }
