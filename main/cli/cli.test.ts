@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
 import { appRoot } from '../paths';
@@ -127,4 +129,87 @@ describe('service-atlas command line', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--port must be a whole number from 0 to 65535');
   });
+});
+
+describe('service-atlas import, export, backup and restore', () => {
+  const file = path.join(temp.dir, 'data.db');
+  const write = (name: string, text: string) => {
+    const target = path.join(temp.dir, name);
+    fs.writeFileSync(target, text);
+    return target;
+  };
+
+  beforeAll(() => {
+    const db = openDatabase(file);
+    generateDemo(db, { today: '2026-11-25', closedTickets: 200, openTickets: 20 });
+    db.close();
+  });
+
+  it('import checks, reports every problem on stderr with row and column, writes a rejects file, and writes nothing', async () => {
+    const input = write('customers.csv', 'customer_id,name,tier,province,lng,lat\nK-1,甲,key,广东,113.3,23.1\nK-2,乙,vip,广东,113.3,23.1\nK-3,丙,key,广东,abc,23.1\n');
+    const rejects = path.join(temp.dir, 'rejects.csv');
+    const result = await run('import', '--db', file, '--kind', 'customers', input, '--rejects', rejects);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('row 3, column "tier" ("vip"): must be one of');
+    expect(result.stderr).toContain('row 4, column "lng" ("abc"): is not a number');
+    expect(result.stderr).toContain('Nothing was imported: 2 problem(s) in 3 rows.');
+    expect(fs.readFileSync(rejects, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3);
+    const db = openDatabase(file, { mustExist: true });
+    expect(db.prepare("SELECT count(*) FROM customers WHERE external_id LIKE 'K-%'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('import writes a clean file, and a second run updates instead of duplicating', async () => {
+    const input = write('ok.csv', 'customer_id,name,tier,province,lng,lat\nK-1,甲,key,广东,113.3,23.1\n');
+    expect(await run('import', '--db', file, '--kind', 'customers', input)).toMatchObject({ code: 0, stdout: expect.stringContaining('1 new, 0 updated') });
+    expect(await run('import', '--db', file, '--kind', 'customers', input)).toMatchObject({ code: 0, stdout: expect.stringContaining('0 new, 1 updated') });
+    expect(await run('import', '--db', file, '--kind', 'customers', input, '--dry-run')).toMatchObject({ code: 0, stdout: expect.stringContaining('dry run') });
+    expect((await run('import', '--db', file, '--kind', 'robots', input)).code).toBe(2);
+  });
+
+  it('export writes a table as CSV or XLSX and refuses unknown tables', async () => {
+    const csvFile = path.join(temp.dir, 'provinces.csv');
+    expect((await run('export', '--db', file, '--table', 'provinces', '--out', csvFile)).code).toBe(0);
+    const lines = fs.readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^adcode,name_zh,name_en/);
+    expect(lines).toHaveLength(35);
+    const unknown = await run('export', '--db', file, '--table', 'secrets', '--out', csvFile);
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('No table named "secrets"') });
+  });
+
+  it('backup and restore bring the database back as it was', async () => {
+    const backup = path.join(temp.dir, 'copy.sqlite');
+    expect(await run('backup', '--db', file, '--out', backup)).toMatchObject({ code: 0, stdout: expect.stringContaining('integrity checked') });
+    const db = openDatabase(file, { mustExist: true });
+    const customers = db.prepare('SELECT count(*) FROM customers').pluck().get();
+    db.prepare("DELETE FROM customers WHERE external_id = 'K-1'").run();
+    db.close();
+    expect((await run('restore', '--db', file, '--from', backup)).code).toBe(0);
+    const restored = openDatabase(file, { mustExist: true });
+    expect(restored.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(customers);
+    restored.close();
+    const bogus = write('bogus.sqlite', 'hello');
+    expect(await run('restore', '--db', file, '--from', bogus)).toMatchObject({ code: 1, stderr: expect.stringContaining('not a SQLite database') });
+  });
+
+  it('an import killed while it writes leaves the previous data intact', async () => {
+    const db = openDatabase(file, { mustExist: true });
+    const customers = db.prepare('SELECT external_id FROM customers LIMIT 50').pluck().all() as string[];
+    const ticketsBefore = db.prepare('SELECT count(*) FROM tickets').pluck().get() as number;
+    db.close();
+    const rows = Array.from({ length: 150_000 }, (_, i) => `K-T${i},${customers[i % customers.length]},chiller,不制冷,regular,2026-11-25 08:00,90`);
+    const input = write('big.csv', `ticket_id,customer_id,product_line,fault,sla_tier,created_at,estimated_minutes\n${rows.join('\n')}\n`);
+    const child = spawn(process.execPath, [path.join(appRoot, 'main', 'cli', 'service-atlas.cjs'), 'import', '--db', file, '--kind', 'tickets', input]);
+    let stderr = '';
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('writing')) setTimeout(() => child.kill('SIGKILL'), 150);
+    });
+    expect(await ended).toBe('SIGKILL');
+    const after = openDatabase(file, { mustExist: true });
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(after.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(ticketsBefore);
+    after.close();
+  }, 60_000);
 });

@@ -215,7 +215,7 @@ const commands: Record<string, Command> = {
     try {
       const { report, rejectsCsv } = await importFile(db, { kind, fileName: path.basename(input), bytes, commit: values['dry-run'] !== true, actor: 'cli' }, {
         onProgress: (phase, done, total) => {
-          if (phase === 'write' && (err as NodeJS.WriteStream).isTTY) err.write(`writing ${done}/${total}…\r`);
+          if (phase === 'write' && done === 0) err.write(`all ${total} rows checked; writing…\n`);
         },
       });
       if (typeof values.rejects === 'string' && rejectsCsv) fs.writeFileSync(values.rejects, rejectsCsv);

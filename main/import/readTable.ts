@@ -2,7 +2,7 @@
 // GB18030/GBK (Excel's default "CSV" on Chinese Windows), UTF-16 ("Unicode text"), comma, semicolon or tab separated,
 // or an XLSX workbook. Anything else is refused with a reason a user can act on.
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports';
 
 export interface Table {
@@ -76,15 +76,15 @@ function readCsv(bytes: Uint8Array, fileName: string): Table {
   const { text, encoding } = decode(bytes);
   assertText(text, fileName);
   const delimiter = guessDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
-  } catch (error) {
-    const e = error as Error & { code?: string; lines?: number };
-    const where = e.lines ? ` near row ${e.lines}` : '';
-    const hint = e.code === 'CSV_QUOTE_NOT_CLOSED' ? ': a quoted cell is never closed — is the file cut off?' : `: ${e.message}`;
-    throw new TableReadError(`${fileName} cannot be read as CSV${where}${hint}`);
+  // Papa Parse: RFC 4180 quoting, several times faster than the alternatives on 100,000-row files.
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const broken = parsed.errors.find((e) => e.type === 'Quotes');
+  if (broken) {
+    const where = broken.row === undefined ? '' : ` near row ${broken.row + 1}`;
+    const hint = broken.code === 'MissingQuotes' ? 'a quoted cell is never closed — is the file cut off?' : broken.message;
+    throw new TableReadError(`${fileName} cannot be read as CSV${where}: ${hint}`);
   }
+  const records = parsed.data;
   return toTable(records, fileName, encoding, delimiter);
 }
 

@@ -48,6 +48,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    // Statements that fire triggers (the P&L roll-up's) keep a statement journal; in memory rather than in a temp
+    // file, which halves the time to import 100,000 tickets.
+    db.pragma('temp_store = MEMORY');
     const version = schemaVersion(db);
     if (version > 0 && version < LATEST_SCHEMA_VERSION && file !== ':memory:') {
       // An upgrade cannot be undone by rolling back once it has committed: keep the user's data as it was first.
