@@ -13,8 +13,9 @@ export interface ImportField {
   /** The Chinese header, also accepted as an alias. */
   headerZh: string;
   required: boolean;
-  /** What a cell holds, for the template documentation. */
+  /** What a cell holds, for the template documentation, in English and Chinese. */
   format: string;
+  formatZh: string;
 }
 
 export type ImportProblemCode =

@@ -18,7 +18,7 @@ export class CellProblem {
   ) {}
 }
 
-export interface FieldSpec extends ImportField {
+export interface FieldSpec extends Omit<ImportField, 'formatZh'> {
   aliases?: string[];
   /** Used when the column is absent or the cell empty (optional fields only). */
   fallback?: unknown;
@@ -233,6 +233,29 @@ export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-]/g, '');
 }
 
+/** The formats in Chinese; lists of allowed values already name both spellings. */
+const FORMAT_ZH: Record<string, string> = {
+  'text, at most 64 characters, unique': '文本，最多 64 个字符，不可重复',
+  text: '文本',
+  'adcode or name (广东 / 广东省 / Guangdong)': '行政区划代码或省名（广东 / 广东省 / Guangdong）',
+  'city name within the province': '该省内的城市名',
+  'decimal degrees (WGS-84), 73–136': '十进制度数（WGS-84），73–136',
+  'decimal degrees (WGS-84), 3–54': '十进制度数（WGS-84），3–54',
+  'skill codes or names separated by ; or 、': '技能代码或名称，用 ; 或 、 分隔',
+  'CNY, 0 or more': '人民币元，不小于 0',
+  'HH:MM': 'HH:MM（时:分）',
+  'minutes, 0–240': '分钟，0–240',
+  'whole number, 1–30': '整数，1–30',
+  'jobs a day, whole number 1–1000': '每天单数，整数 1–1000',
+  '0–1 or 0%–100%': '0–1 或 0%–100%',
+  'a customer_id already imported': '已导入的客户编号',
+  'YYYY-MM-DD HH:MM (Beijing time)': 'YYYY-MM-DD HH:MM（北京时间）',
+  'YYYY-MM-DD HH:MM; empty: from the SLA rules': 'YYYY-MM-DD HH:MM；留空则按 SLA 规则计算',
+  'minutes, 1–1440': '分钟，1–1440',
+  'YYYY-MM-DD HH:MM': 'YYYY-MM-DD HH:MM',
+  'an engineer_id already imported': '已导入的工程师编号',
+};
+
 export function publicFields(kind: ImportKind): ImportField[] {
-  return IMPORT_FIELDS[kind].map(({ key, header, headerZh, required, format }) => ({ key, header, headerZh, required, format }));
+  return IMPORT_FIELDS[kind].map(({ key, header, headerZh, required, format }) => ({ key, header, headerZh, required, format, formatZh: FORMAT_ZH[format] ?? format }));
 }

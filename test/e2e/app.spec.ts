@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { startDemoServer, type BrowserModeApp } from './browserMode';
 
@@ -143,12 +145,12 @@ test.describe('profit view', () => {
     await expect(page.getByTestId('pnl-table').locator('tbody tr')).toHaveCount(34);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(csv.suggestedFilename()).toMatch(/^service-atlas-pnl-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
-    const text = await import('node:fs').then((fs) => csv.path().then((p) => fs.readFileSync(p, 'utf8')));
+    const text = fs.readFileSync(await csv.path(), 'utf8');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(36);
     expect(text).toContain('甘肃省');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    const bytes = await import('node:fs').then((fs) => xlsx.path().then((p) => fs.readFileSync(p)));
+    const bytes = fs.readFileSync(await xlsx.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -166,4 +168,59 @@ test.describe('profit view', () => {
     await expect(profitDelta).toHaveClass(/delta-better/);
     await page.screenshot({ path: testInfo.outputPath('profit-compare.png') });
   });
+});
+
+// Last: it writes to the shared demo database (and restores it to a backup taken after its own import).
+test('imports customers through check, preview and confirm, exports a table, backs up and restores', async ({ page }, testInfo) => {
+  const store = () => new BetterSqlite3(app.databaseFile, { readonly: true });
+  const importedCustomers = () => {
+    const db = store();
+    try {
+      return db.prepare("SELECT external_id FROM customers WHERE external_id LIKE 'E2E-%' ORDER BY external_id").pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+  const csvFile = (name: string, rows: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(['客户编号,客户名称,客户等级,省份,城市,经度,纬度', ...rows].join('\r\n'), 'utf8') });
+
+  await openApp(page);
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('import-file').setInputFiles(csvFile('bad.csv', ['E2E-1,兰州甲公司,重点,甘肃,兰州,103.83,36.06', 'E2E-2,乙公司,vip,甘肃,,103.8,36.1', 'E2E-3,丙公司,普通,甘肃,,116.40,39.90']));
+  await expect(page.getByTestId('import-problem-count')).toHaveText('2 个问题，未写入任何数据');
+  const problems = page.getByTestId('import-problems').locator('tbody tr');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText('3客户等级vip必须是以下之一');
+  await expect(problems.nth(1)).toContainText('4经度116.40坐标不在所填省份内，而在北京市');
+  await page.screenshot({ path: testInfo.outputPath('data-import-problems.png'), fullPage: true });
+  const [rejects] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejects').click()]);
+  expect(fs.readFileSync(await rejects.path(), 'utf8')).toContain('E2E-2,乙公司,vip');
+  expect(importedCustomers()).toEqual([]);
+
+  await page.getByTestId('import-file').setInputFiles(csvFile('good.csv', ['E2E-1,兰州甲公司,重点,甘肃,兰州,103.83,36.06', 'E2E-2,乙公司,中等,甘肃,,103.8,36.1']));
+  await expect(page.getByTestId('import-commit')).toHaveText('确认导入 (2)');
+  await expect(page.getByTestId('map-name')).toHaveValue('客户名称');
+  await page.screenshot({ path: testInfo.outputPath('data-import-preview.png'), fullPage: true });
+  expect(importedCustomers()).toEqual([]);
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 2');
+  expect(importedCustomers()).toEqual(['E2E-1', 'E2E-2']);
+
+  await page.getByTestId('export-table').selectOption('customers');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-export-csv').click()]);
+  expect(exported.suggestedFilename()).toBe('service-atlas-customers.csv');
+  expect(fs.readFileSync(await exported.path(), 'utf8')).toContain('E2E-2,乙公司,mid');
+
+  await page.getByTestId('backup-now').click();
+  await expect(page.getByTestId('backup-list').locator('tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('data-backup.png') });
+  await page.getByTestId('import-file').setInputFiles(csvFile('late.csv', ['E2E-9,后来的客户,普通,甘肃,,103.8,36.1']));
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 1');
+  expect(importedCustomers()).toEqual(['E2E-1', 'E2E-2', 'E2E-9']);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('backup-list').getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByTestId('backup-message')).toHaveText('已恢复，正在重新加载…');
+  await expect(map(page)).toHaveAttribute('data-loaded', 'true'); // reloaded, on the first screen again
+  expect(importedCustomers()).toEqual(['E2E-1', 'E2E-2']);
 });

@@ -1,13 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiArg, NetworkJobStatus } from '../../../shared/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiArg, ImportJobStatus, NetworkJobStatus } from '../../../shared/contract';
 import { useAtlasApi } from './useApi';
 
 const POLL_MS = 300;
 
-/** A network optimisation on the core: start it, watch its progress, cancel it. One job at a time. */
-export function useNetworkJob() {
+/** The job families with start/status/cancel channels, and the status each reports. */
+interface JobStatuses {
+  network: NetworkJobStatus;
+  import: ImportJobStatus;
+}
+type JobKind = keyof JobStatuses;
+
+/** A job on the core (an optimisation, an import): start it, watch its progress, cancel it. One job at a time. */
+export function useJob<K extends JobKind>(kind: K) {
   const api = useAtlasApi();
-  const [status, setStatus] = useState<NetworkJobStatus | null>(null);
+  const [status, setStatus] = useState<JobStatuses[K] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<number | null>(null);
   const stopPolling = () => {
@@ -15,11 +22,13 @@ export function useNetworkJob() {
     timer.current = null;
   };
   useEffect(() => stopPolling, []);
+  // The channel names are built from the kind; the contract's types for each family are the same shape.
+  const call = useMemo(() => api.call.bind(api) as (channel: string, arg: unknown) => Promise<JobStatuses[K]>, [api]);
 
   const poll = useCallback(
     (jobId: string) => {
       timer.current = window.setTimeout(() => {
-        api.call('network.status', { jobId }).then(
+        call(`${kind}.status`, { jobId }).then(
           (next) => {
             setStatus(next);
             if (next.state === 'running') poll(jobId);
@@ -28,14 +37,14 @@ export function useNetworkJob() {
         );
       }, POLL_MS);
     },
-    [api],
+    [call, kind],
   );
 
   const start = useCallback(
-    (arg: ApiArg<'network.start'>) => {
+    (arg: ApiArg<`${K}.start`>) => {
       stopPolling();
       setError(null);
-      api.call('network.start', arg).then(
+      call(`${kind}.start`, arg).then(
         (started) => {
           setStatus(started);
           poll(started.jobId);
@@ -43,12 +52,18 @@ export function useNetworkJob() {
         (e: unknown) => setError((e as Error).message),
       );
     },
-    [api, poll],
+    [call, kind, poll],
   );
 
   const cancel = useCallback(() => {
-    if (status?.state === 'running') void api.call('network.cancel', { jobId: status.jobId });
-  }, [api, status]);
+    if (status?.state === 'running') void call(`${kind}.cancel`, { jobId: status.jobId });
+  }, [call, kind, status]);
 
-  return { status, error, start, cancel };
+  const reset = useCallback(() => {
+    stopPolling();
+    setStatus(null);
+    setError(null);
+  }, []);
+
+  return { status, error, start, cancel, reset };
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useApiQuery } from '../api/useApi';
+import { DataView } from '../features/data/DataView';
 import { DispatchView } from '../features/dispatch/DispatchView';
 import { NetworkView } from '../features/network/NetworkView';
 import { ProfitView } from '../features/profit/ProfitView';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
-const ROLES = ['dispatch', 'network', 'profit'] as const;
+const ROLES = ['dispatch', 'network', 'profit', 'data'] as const;
 type Role = (typeof ROLES)[number];
-const ROLE_LABEL: Record<Role, MessageKey> = { dispatch: 'nav.dispatch', network: 'nav.network', profit: 'nav.profit' };
+const ROLE_LABEL: Record<Role, MessageKey> = { dispatch: 'nav.dispatch', network: 'nav.network', profit: 'nav.profit', data: 'nav.data' };
 
 export function App({ transport }: { transport: 'ipc' | 'http' }) {
   const { t, locale, setLocale } = useI18n();
@@ -37,6 +38,7 @@ export function App({ transport }: { transport: 'ipc' | 'http' }) {
         {role === 'dispatch' && <DispatchView />}
         {role === 'network' && <NetworkView />}
         {role === 'profit' && <ProfitView />}
+        {role === 'data' && <DataView />}
       </main>
       <footer className="status-bar" data-testid="status-bar">
         <span>{t(transport === 'ipc' ? 'status.transport.ipc' : 'status.transport.http')}</span>

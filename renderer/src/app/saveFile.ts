@@ -3,14 +3,33 @@ import type { ExportedFile } from '../../../shared/contract';
 /** Hands a file made by the core to the user as a download (browser mode and Electron alike). */
 export function saveFile(file: ExportedFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  download(new Blob([bytes], { type: file.mimeType }), file.fileName);
+}
+
+/** Text the renderer already holds (a rejects CSV) as a download. */
+export function saveText(fileName: string, mimeType: string, text: string): void {
+  download(new Blob([text], { type: mimeType }), fileName);
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file the user chose, as base64 for the API (the browser's own encoder: fast on tens of megabytes). */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
 }
 
 /** The current view as PDF: Electron's printToPDF in the desktop app, the browser's print dialog in browser mode. */

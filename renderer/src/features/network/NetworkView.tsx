@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatCny, formatPercent } from '../../../../shared/format';
 import type { NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
-import { useNetworkJob } from '../../api/useJob';
+import { useJob } from '../../api/useJob';
 import { useI18n } from '../../i18n/I18n';
 import { ChoroplethMap } from '../map/ChoroplethMap';
 import { comparisonRows, curvePoints, MODE_COLOURS, modeColours } from './networkTable';
@@ -12,7 +12,7 @@ export function NetworkView() {
   const scenarios = useApiQuery('network.scenarios', {});
   const geo = useApiQuery('geo.provinces', {});
   const labels = useApiQuery('provinces.list', {});
-  const job = useNetworkJob();
+  const job = useJob('network');
   const [chosen, setChosen] = useState<string[]>(['base']);
   const [onlyDiff, setOnlyDiff] = useState(false);
   const [selected, setSelected] = useState<string | null>('620000');

@@ -1,0 +1,364 @@
+import { useEffect, useState } from 'react';
+import type { BackupEntry } from '../../../../shared/contract';
+import { IMPORT_KINDS, importProblemMessage, type ImportKind, type ImportReport } from '../../../../shared/imports';
+import { useApiQuery, useAtlasApi } from '../../api/useApi';
+import { useJob } from '../../api/useJob';
+import { readFileAsBase64, saveFile, saveText } from '../../app/saveFile';
+import { useI18n } from '../../i18n/I18n';
+
+/** Getting data in and out, and keeping it safe: imports, table exports, backups. */
+export function DataView() {
+  return (
+    <div className="page data-page">
+      <ImportPanel />
+      <div className="data-side">
+        <ExportPanel />
+        <BackupPanel />
+      </div>
+    </div>
+  );
+}
+
+interface ChosenFile {
+  name: string;
+  base64: string;
+}
+
+function ImportPanel() {
+  const { t, locale } = useI18n();
+  const api = useAtlasApi();
+  const job = useJob('import');
+  const [kind, setKind] = useState<ImportKind>('customers');
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [committing, setCommitting] = useState(false);
+
+  const status = job.status;
+  const running = status?.state === 'running';
+  const outcome = status?.state === 'done' ? status.result : null;
+  const report = outcome?.report ?? null;
+
+  const check = (chosen: ChosenFile, mapping?: ImportReport['mapping']) => {
+    setCommitting(false);
+    job.start({ kind, fileName: chosen.name, base64: chosen.base64, commit: false, ...(mapping ? { mapping } : {}) });
+  };
+  const commit = (chosen: ChosenFile, mapping: ImportReport['mapping']) => {
+    setCommitting(true);
+    job.start({ kind, fileName: chosen.name, base64: chosen.base64, mapping, commit: true });
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const picked = input.files?.[0];
+    input.value = ''; // choosing the same file again (after fixing it) must fire again
+    if (!picked) return;
+    setReadError(null);
+    try {
+      const chosen = { name: picked.name, base64: await readFileAsBase64(picked) };
+      setFile(chosen);
+      check(chosen);
+    } catch (error) {
+      setReadError((error as Error).message);
+    }
+  };
+
+  const changeKind = (next: ImportKind) => {
+    setKind(next);
+    setFile(null);
+    job.reset();
+  };
+
+  const template = async (format: 'csv' | 'xlsx') => saveFile(await api.call('import.template', { kind, format, language: locale }));
+
+  const remap = (fieldKey: string, header: string | null) => {
+    if (!file || !report) return;
+    check(file, { ...report.mapping, [fieldKey]: header });
+  };
+
+  const fieldLabel = (f: ImportReport['fields'][number]) => (locale === 'zh-CN' ? f.headerZh : f.header);
+
+  return (
+    <section className="data-panel import-panel" data-testid="import-panel">
+      <h2>{t('data.importTitle')}</h2>
+      <p className="intro">{t('data.intro')}</p>
+      <div className="toolbar">
+        <label>
+          {t('data.kind')}{' '}
+          <select value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} disabled={running} data-testid="import-kind">
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`data.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{t('data.template')}:</span>
+        <button type="button" onClick={() => void template('csv')} data-testid="template-csv">
+          CSV
+        </button>
+        <button type="button" onClick={() => void template('xlsx')} data-testid="template-xlsx">
+          XLSX
+        </button>
+        <label className={`file-button${running ? ' disabled' : ''}`}>
+          {t('data.chooseFile')}
+          <input type="file" accept=".csv,.txt,.xlsx,text/csv" disabled={running} onChange={(e) => void onFile(e.currentTarget)} data-testid="import-file" />
+        </label>
+        {running && (
+          <>
+            <progress value={status.progress} max={1} data-testid="import-progress" />
+            <span className="muted">{t(committing ? 'data.writing' : 'data.checking')}</span>
+            <button type="button" onClick={job.cancel}>
+              {t('data.cancel')}
+            </button>
+          </>
+        )}
+        {status?.state === 'cancelled' && <span className="muted">{t('data.cancelled')}</span>}
+        {(readError ?? job.error ?? status?.error) && <span className="error">{readError ?? job.error ?? status?.error}</span>}
+      </div>
+
+      {report && file && (
+        <div data-testid="import-report">
+          <p className="facts-line">
+            {t('data.file')}: <strong>{report.fileName}</strong> · {t('data.encoding')}: {report.encoding || '—'} · {t('data.rows')}: {report.rows} ·{' '}
+            {t('data.newRows')} {report.inserted} · {t('data.updatedRows')} {report.updated}
+          </p>
+          {report.committed ? (
+            <p className="success" data-testid="import-done">
+              ✓ {t('data.done')}: {t('data.newRows')} {report.inserted}, {t('data.updatedRows')} {report.updated}
+            </p>
+          ) : report.problemCount > 0 ? (
+            <p className="error" data-testid="import-problem-count">
+              {report.problemCount} {t('data.problemCount')}
+            </p>
+          ) : (
+            <p className="success">
+              {t('data.ready')}{' '}
+              <button type="button" className="primary" onClick={() => commit(file, report.mapping)} data-testid="import-commit">
+                {t('data.commit')} ({report.rows})
+              </button>
+            </p>
+          )}
+
+          {report.problemCount > 0 && (
+            <>
+              <h3>
+                {t('data.problems')} {report.problemCount > report.problems.length && <span className="muted small">{t('data.problemsShown')}</span>}
+              </h3>
+              {outcome?.rejectsCsv && (
+                <button type="button" onClick={() => saveText(report.fileName.replace(/\.[^.]*$/, '') + '-rejects.csv', 'text/csv;charset=utf-8', outcome.rejectsCsv!)} data-testid="import-rejects">
+                  {t('data.rejects')}
+                </button>
+              )}
+              <table className="data-table compact problems-table" data-testid="import-problems">
+                <thead>
+                  <tr>
+                    <th>{t('data.row')}</th>
+                    <th>{t('data.column')}</th>
+                    <th>{t('data.value')}</th>
+                    <th>{t('data.message')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.problems.map((p, i) => (
+                    <tr key={i}>
+                      <td className="num">{p.row || '—'}</td>
+                      <td>{p.column || p.field}</td>
+                      <td className="cell-value">{p.value}</td>
+                      <td>{importProblemMessage(p, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          {report.headers.length > 0 && !report.committed && (
+            <>
+              <h3>{t('data.mapping')}</h3>
+              <table className="data-table compact mapping-table" data-testid="import-mapping">
+                <thead>
+                  <tr>
+                    <th>{t('data.field')}</th>
+                    <th>{t('data.column')}</th>
+                    <th>{t('data.format')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.fields.map((f) => (
+                    <tr key={f.key}>
+                      <td>
+                        {fieldLabel(f)}
+                        {f.required && <span className="required"> *</span>}
+                      </td>
+                      <td>
+                        <select value={report.mapping[f.key] ?? ''} disabled={running} onChange={(e) => remap(f.key, e.target.value || null)} data-testid={`map-${f.key}`}>
+                          <option value="">{t('data.notImported')}</option>
+                          {report.headers.map((h) => (
+                            <option key={h} value={h}>
+                              {h}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td className="muted">{locale === 'zh-CN' ? f.formatZh : f.format}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+
+          {report.sample.length > 0 && !report.committed && (
+            <>
+              <h3>{t('data.sample')}</h3>
+              <div className="sample-scroll">
+                <table className="data-table compact" data-testid="import-sample">
+                  <thead>
+                    <tr>
+                      {report.headers.map((h) => (
+                        <th key={h}>{h}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.sample.map((row, i) => (
+                      <tr key={i}>
+                        {report.headers.map((h, j) => (
+                          <td key={h}>{row[j] ?? ''}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ExportPanel() {
+  const { t } = useI18n();
+  const api = useAtlasApi();
+  const tables = useApiQuery('data.tables', {});
+  const [table, setTable] = useState('tickets');
+  const [error, setError] = useState<string | null>(null);
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    setError(null);
+    api.call('data.export', { table, format }).then(saveFile, (e: unknown) => setError((e as Error).message));
+  };
+  return (
+    <section className="data-panel" data-testid="export-panel">
+      <h2>{t('data.exportTitle')}</h2>
+      <div className="toolbar">
+        <label>
+          {t('data.table')}{' '}
+          <select value={table} onChange={(e) => setTable(e.target.value)} data-testid="export-table">
+            {tables.state === 'ready' &&
+              tables.value.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => exportAs('csv')} data-testid="table-export-csv">
+          CSV
+        </button>
+        <button type="button" onClick={() => exportAs('xlsx')} data-testid="table-export-xlsx">
+          XLSX
+        </button>
+        {error && <span className="error">{error}</span>}
+      </div>
+    </section>
+  );
+}
+
+function BackupPanel() {
+  const { t, locale } = useI18n();
+  const api = useAtlasApi();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const [backups, setBackups] = useState<BackupEntry[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.call('data.backups', {}).then(
+      (list) => current && setBackups(list),
+      (e: unknown) => current && setMessage({ text: (e as Error).message, error: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, refresh]);
+
+  const act = (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    work()
+      .catch((e: unknown) => setMessage({ text: (e as Error).message, error: true }))
+      .finally(() => setBusy(false));
+  };
+  const backUp = () =>
+    act(async () => {
+      const entry = await api.call('data.backup', {});
+      setMessage({ text: `${t('data.backupDone')}${entry.fileName}`, error: false });
+      setRefresh((n) => n + 1);
+    });
+  const restore = (fileName: string) => {
+    if (!window.confirm(t('data.restoreConfirm'))) return;
+    act(async () => {
+      await api.call('data.restore', { fileName });
+      setMessage({ text: t('data.restored'), error: false });
+      // Every view holds data read before the restore: start afresh.
+      setTimeout(() => window.location.reload(), 800);
+    });
+  };
+  const size = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const when = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false });
+
+  return (
+    <section className="data-panel" data-testid="backup-panel">
+      <h2>{t('data.backupTitle')}</h2>
+      <p className="intro">{t('data.backupIntro')}</p>
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={backUp} data-testid="backup-now">
+          {t('data.backupNow')}
+        </button>
+        {message && (
+          <span className={message.error ? 'error' : 'success'} data-testid="backup-message">
+            {message.text}
+          </span>
+        )}
+      </div>
+      {backups?.length === 0 && <p className="muted">{t('data.noBackups')}</p>}
+      {backups && backups.length > 0 && (
+        <table className="data-table compact" data-testid="backup-list">
+          <thead>
+            <tr>
+              <th>{t('data.backupFile')}</th>
+              <th>{t('data.createdAt')}</th>
+              <th className="num">{t('data.size')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.fileName}>
+                <td>{b.fileName}</td>
+                <td>{when(b.createdAt)}</td>
+                <td className="num">{size(b.bytes)}</td>
+                <td>
+                  <button type="button" disabled={busy} onClick={() => restore(b.fileName)}>
+                    {t('data.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
