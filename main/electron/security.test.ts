@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
+import { appRoot } from '../paths';
 import { APP_ORIGIN, IPC_CHANNEL, PRINT_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
 
 describe('Electron security configuration', () => {
@@ -65,5 +66,23 @@ describe('Electron security configuration', () => {
     expect(shell).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);
     expect(shell).toMatch(/will-attach-webview[\s\S]*preventDefault/);
     expect(shell).toContain('secureWebPreferences(');
+  });
+});
+
+// What users type (names, addresses, fault texts, imported files) reaches the screen only through React's escaping:
+// no component may hand raw HTML to the DOM or to a map popup.
+describe('renderer', () => {
+  const RAW_HTML = /dangerouslySetInnerHTML|\.innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.setHTML\(/;
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return sources(full);
+      return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
+    });
+
+  it('never writes raw HTML', () => {
+    const files = sources(path.join(appRoot, 'renderer', 'src'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((file) => RAW_HTML.test(fs.readFileSync(file, 'utf8')))).toEqual([]);
   });
 });

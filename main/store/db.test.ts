@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { generateDemo } from '../demo/generator';
 import { makeTempDir } from '../testing/tempDir';
 import { APPLICATION_ID, openDatabase, schemaVersion, StoreOpenError } from './db';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
@@ -74,5 +77,29 @@ describe('openDatabase', () => {
     const file = path.join(temp.dir, 'missing.db');
     expect(() => openDatabase(file, { mustExist: true })).toThrow(/not found/);
     expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe('a damaged database', () => {
+  it('is named as damaged where a read hits the damage, and is not written to', async () => {
+    const file = path.join(temp.dir, 'damaged.db');
+    const db = openDatabase(file);
+    generateDemo(db, { today: '2026-11-25', closedTickets: 2_000, openTickets: 20 });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    // Scribble over pages in the middle: the header and schema still read, the tickets' b-tree does not.
+    for (let i = Math.floor(bytes.length / 2); i < Math.floor(bytes.length / 2) + 64 * 1024; i++) bytes[i] = (i * 13) & 0xff;
+    fs.writeFileSync(file, bytes);
+
+    const damaged = openDatabase(file, { mustExist: true });
+    const dispatch = createDispatch(createHandlers({ db: damaged, databaseFile: file }));
+    const answer = await dispatch('pnl.report', { from: '2025-12', to: '2026-11' });
+    const tickets = await dispatch('tickets.open', {});
+    damaged.close();
+    const failures = [answer, tickets].filter((r) => !r.ok);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) expect(!failure.ok && failure.error.message).toMatch(/^The database file is damaged .*restore it from a backup/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 });

@@ -185,12 +185,15 @@ test('imports customers through check, preview and confirm, exports a table, bac
 
   await openApp(page);
   await page.getByTestId('nav-data').click();
-  await page.getByTestId('import-file').setInputFiles(csvFile('bad.csv', ['E2E-1,兰州甲公司,重点,甘肃,兰州,103.83,36.06', 'E2E-2,乙公司,vip,甘肃,,103.8,36.1', 'E2E-3,丙公司,普通,甘肃,,116.40,39.90']));
+  await page.getByTestId('import-file').setInputFiles(csvFile('bad.csv', ['E2E-1,兰州甲公司,重点,甘肃,兰州,103.83,36.06', 'E2E-2,乙公司,vip,甘肃,,103.8,36.1', 'E2E-3,<img src=x onerror="window.__xss=1">丙公司,普通,甘肃,,116.40,39.90']));
   await expect(page.getByTestId('import-problem-count')).toHaveText('2 个问题，未写入任何数据');
   const problems = page.getByTestId('import-problems').locator('tbody tr');
   await expect(problems).toHaveCount(2);
   await expect(problems.nth(0)).toContainText('3客户等级vip必须是以下之一');
   await expect(problems.nth(1)).toContainText('4经度116.40坐标不在所填省份内，而在北京市');
+  // Markup in a cell is shown as the text it is, never run.
+  await expect(page.getByTestId('import-sample').locator('tbody tr').nth(2)).toContainText('<img src=x onerror="window.__xss=1">丙公司');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await page.screenshot({ path: testInfo.outputPath('data-import-problems.png'), fullPage: true });
   const [rejects] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejects').click()]);
   expect(fs.readFileSync(await rejects.path(), 'utf8')).toContain('E2E-2,乙公司,vip');
