@@ -9,6 +9,7 @@ import type { NewEngineer } from './engineers';
 import type { NewPartnerShop } from './partners';
 import { toFen } from './money';
 import { listSlaRules } from './reference';
+import type { NewTicket } from './tickets';
 
 export interface ImportReference {
   provinces: Array<{ adcode: string; nameZh: string; nameEn: string }>;
@@ -54,22 +55,11 @@ export function importReference(db: Db, kind: ImportKind): ImportReference {
   return { provinces, cities, skills, customers, engineers, slaRules: listSlaRules(db), existing };
 }
 
-export interface ImportedTicket {
-  externalId: string;
-  customerId: number;
-  provinceAdcode: string;
-  productLine: string;
-  fault: string;
-  slaTier: string;
-  createdAt: string;
-  slaDueAt: string;
-  requiredSkills: string[];
-  estimatedMinutes: number;
-  windowStart: string | null;
-  windowEnd: string | null;
-  status: TicketStatus;
-  engineerId: number | null;
-}
+/** What a ticket row carries: an open ticket as the dispatcher first sees it, without visits or money lines. */
+export type ImportedTicket = Pick<
+  NewTicket,
+  'externalId' | 'customerId' | 'provinceAdcode' | 'productLine' | 'fault' | 'slaTier' | 'createdAt' | 'slaDueAt' | 'requiredSkills' | 'estimatedMinutes' | 'windowStart' | 'windowEnd' | 'status' | 'engineerId'
+>;
 
 export type ImportRecords =
   | { kind: 'engineers'; records: NewEngineer[] }
