@@ -11,7 +11,6 @@ export interface Table {
   /** Data rows; `line` is the row number a spreadsheet shows (the header is row 1). */
   rows: Array<{ line: number; cells: string[] }>;
   encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
-  delimiter: ',' | ';' | '\t' | null;
 }
 
 export class TableReadError extends Error {
@@ -61,7 +60,7 @@ function assertText(text: string, fileName: string): void {
 const DELIMITERS = [',', ';', '\t'] as const;
 
 /** The separator that splits the header line into the most cells; quoted text is ignored while counting. */
-function guessDelimiter(text: string): Table['delimiter'] & string {
+function guessDelimiter(text: string): (typeof DELIMITERS)[number] {
   const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
   let best: (typeof DELIMITERS)[number] = ',';
   let bestCount = 0;
@@ -84,17 +83,16 @@ function readCsv(bytes: Uint8Array, fileName: string): Table {
     const hint = broken.code === 'MissingQuotes' ? 'a quoted cell is never closed — is the file cut off?' : broken.message;
     throw new TableReadError(`${fileName} cannot be read as CSV${where}: ${hint}`);
   }
-  const records = parsed.data;
-  return toTable(records, fileName, encoding, delimiter);
+  // Row numbers as a spreadsheet shows them (the header is row 1, blank lines count), so errors point at the right row.
+  return toTable(parsed.data.map((cells, i) => ({ line: i + 1, cells })), fileName, encoding);
 }
 
-function toTable(records: string[][], fileName: string, encoding: Table['encoding'], delimiter: Table['delimiter']): Table {
+/** The first row is the header; blank rows are dropped (keeping every other row's number). */
+function toTable(records: Table['rows'], fileName: string, encoding: Table['encoding']): Table {
   const [header, ...body] = records;
-  if (!header || header.every((h) => h.trim() === '')) throw new TableReadError(`${fileName} has no header row.`);
+  if (!header || header.cells.every((h) => h.trim() === '')) throw new TableReadError(`${fileName} has no header row.`);
   if (body.length > MAX_ROWS) throw new TableReadError(`${fileName} has ${body.length} rows; the limit is ${MAX_ROWS}.`);
-  // Row numbers as a spreadsheet shows them (the header is row 1, blank lines count), so errors point at the right row.
-  const rows = body.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { headers: header.map((h) => h.trim()), rows, encoding, delimiter };
+  return { headers: header.cells.map((h) => h.trim()), rows: body.filter((r) => r.cells.some((c) => c.trim() !== '')), encoding };
 }
 
 function xlsxCellText(value: ExcelJS.CellValue): string {
@@ -130,9 +128,6 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
     });
     records.push({ line, cells: Array.from(cells, (c) => c ?? '') });
   });
-  const [header, ...body] = records;
-  if (!header) throw new TableReadError(`${fileName} has no header row.`);
-  if (body.length > MAX_ROWS) throw new TableReadError(`${fileName} has ${body.length} rows; the limit is ${MAX_ROWS}.`);
   // A workbook keeps its own row numbers, so errors point at the row the user sees in Excel.
-  return { headers: header.cells.map((h) => h.trim()), rows: body.filter((r) => r.cells.some((c) => c.trim() !== '')), encoding: 'xlsx', delimiter: null };
+  return toTable(records, fileName, 'xlsx');
 }
