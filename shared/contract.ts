@@ -3,7 +3,7 @@
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
 import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
-import type { PlanJobStatus } from './dispatch';
+import type { EvaluatedPlan, InsertionOption, PartnerOption, PlanJobStatus, PublishResult } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 import type { JobStatus } from './jobs';
 import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
@@ -16,6 +16,15 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-
 /** A P&L period; both ends default to the 12 months up to the reporting day. */
 const period = { from: month.optional(), to: month.optional() };
 const jobId = z.object({ jobId: z.string().uuid() }).strict();
+const dayInRegion = { regionAdcode: adcode, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() };
+const id = z.number().int().positive();
+const assignmentSchema = z
+  .object({
+    routes: z.array(z.object({ engineerId: id, ticketIds: z.array(id).max(100) }).strict()).max(2_000),
+    partners: z.array(z.object({ shopId: id, ticketIds: z.array(id).max(5_000) }).strict()).max(2_000),
+    locked: z.array(id).max(20_000),
+  })
+  .strict();
 const fileFormat = z.enum(['csv', 'xlsx']);
 /** A file name as the user's system gave it: shown back in messages, never used as a path by the core. */
 const fileName = z.string().min(1).max(255);
@@ -34,10 +43,11 @@ export const argSchemas = {
   'pnl.export': z.object({ ...period, format: z.enum(['csv', 'xlsx']), locale: z.enum(['zh-CN', 'en']) }).strict(),
   'plan.start': z
     .object({
-      regionAdcode: adcode,
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+      ...dayInRegion,
       timeLimitSeconds: z.number().positive().max(600).optional(),
       seed: z.number().int().min(0).optional(),
+      /** Re-optimise from this plan, keeping its locked tickets where they are. */
+      initial: assignmentSchema.optional(),
     })
     .strict(),
   'plan.status': jobId,
@@ -51,6 +61,9 @@ export const argSchemas = {
   ]),
   'network.status': jobId,
   'network.cancel': jobId,
+  'dispatch.evaluate': z.object({ ...dayInRegion, assignment: assignmentSchema }).strict(),
+  'dispatch.insertions': z.object({ ...dayInRegion, assignment: assignmentSchema, ticketId: id }).strict(),
+  'dispatch.publish': z.object({ ...dayInRegion, assignment: assignmentSchema }).strict(),
   'import.start': z
     .object({
       kind: z.enum(IMPORT_KINDS),
@@ -145,6 +158,9 @@ export interface ApiResults {
   'network.start': NetworkJobStatus;
   'network.status': NetworkJobStatus;
   'network.cancel': NetworkJobStatus;
+  'dispatch.evaluate': EvaluatedPlan;
+  'dispatch.insertions': { engineers: InsertionOption[]; partner: PartnerOption | null };
+  'dispatch.publish': PublishResult;
   'import.start': ImportJobStatus;
   'import.status': ImportJobStatus;
   'import.cancel': ImportJobStatus;

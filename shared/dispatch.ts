@@ -13,6 +13,8 @@ export interface PlannedStop {
   etd: string;
   slaDueAt: string;
   late: boolean;
+  /** Driving from the previous stop (or from home), in minutes. */
+  travelMinutes: number;
 }
 
 export interface DispatchPlan {
@@ -23,5 +25,47 @@ export interface DispatchPlan {
   objective: number;
 }
 
-export type PlanResult = DispatchPlan & { iterations: number; elapsedMs: number };
+export type PlanResult = EvaluatedPlan & { iterations: number; elapsedMs: number };
 export type PlanJobStatus = JobStatus<PlanResult>;
+
+/** A plan as the dispatcher edits it; tickets in neither list are unassigned. */
+export interface DispatchAssignment {
+  routes: Array<{ engineerId: number; ticketIds: number[] }>;
+  partners: Array<{ shopId: number; ticketIds: number[] }>;
+  /** Tickets the dispatcher fixed: they stay on their engineer, in their order, when the rest is re-optimised. */
+  locked: number[];
+}
+
+/** A hard rule a route breaks: a skill missing, a window missed, lunch outside its window, past the shift, too many jobs. */
+export type RouteViolation = 'skill' | 'window' | 'lunch' | 'shift' | 'max_jobs';
+
+export type EvaluatedRoute = Omit<DispatchPlan['routes'][number], 'stops'> & { violations: RouteViolation[]; stops: Array<PlannedStop & { locked: boolean }> };
+
+export interface EvaluatedPlan extends Omit<DispatchPlan, 'routes'> {
+  routes: EvaluatedRoute[];
+  /** Every route keeps every hard rule. */
+  feasible: boolean;
+}
+
+export interface InsertionOption {
+  engineerId: number;
+  engineerName: string;
+  /** Where on the route (0 = first). */
+  position: number;
+  eta: string;
+  late: boolean;
+  extraKm: number;
+}
+
+export interface PartnerOption {
+  shopId: number;
+  shopName: string;
+  fee: number;
+  /** Fee plus the expected lateness penalty, as the planner weighs it. */
+  cost: number;
+}
+
+export interface PublishResult {
+  scheduled: number;
+  handedOff: number;
+}

@@ -50,6 +50,9 @@ describe('API contract', () => {
       'network.start': () => ({ kind: 'compare', scenarios: ['base'] }),
       'network.status': () => ({ jobId: networkJobId }),
       'network.cancel': () => ({ jobId: networkJobId }),
+      'dispatch.evaluate': () => ({ regionAdcode: '440000', assignment: emptyPlan }),
+      'dispatch.insertions': () => ({ regionAdcode: '440000', assignment: emptyPlan, ticketId: guangdongTicket }),
+      'dispatch.publish': () => ({ regionAdcode: '440000', assignment: emptyPlan }),
       'import.start': () => ({ kind: 'customers', fileName: 'c.csv', base64: Buffer.from('customer_id\n').toString('base64'), commit: false }),
       'import.status': () => ({ jobId: importJobId }),
       'import.cancel': () => ({ jobId: importJobId }),
@@ -57,6 +60,8 @@ describe('API contract', () => {
       'data.export': () => ({ table: 'provinces', format: 'csv' }),
       'data.restore': () => ({ fileName: backupName }),
     };
+    const emptyPlan = { routes: [], partners: [], locked: [] };
+    const guangdongTicket = db.prepare("SELECT id FROM tickets WHERE province_adcode = '440000' AND status = 'new' LIMIT 1").pluck().get() as number;
     let importJobId = '';
     let backupName = '';
     const untilIdle = async () => {
@@ -185,6 +190,23 @@ describe('import and data channels', () => {
     const customers = db.prepare('SELECT count(*) FROM customers').pluck().get();
     expect(await dispatch('data.restore', { fileName: 'damaged.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(customers);
+  });
+});
+
+describe('dispatch channels', () => {
+  it('refuse a plan naming tickets or engineers outside the region, and refuse to publish a route that breaks a rule', async () => {
+    const stranger = await dispatch('dispatch.evaluate', { regionAdcode: '440000', assignment: { routes: [{ engineerId: 1, ticketIds: [999_999] }], partners: [], locked: [] } });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'assignment' }] } });
+    const engineer = db.prepare("SELECT id FROM engineers WHERE province_adcode = '440000' LIMIT 1").pluck().get() as number;
+    const all = db.prepare("SELECT id FROM tickets WHERE province_adcode = '440000' AND status = 'new' LIMIT 40").pluck().all() as number[];
+    const overloaded = { routes: [{ engineerId: engineer, ticketIds: all }], partners: [], locked: [] };
+    const evaluated = value<{ feasible: boolean; routes: Array<{ violations: string[] }> }>(await dispatch('dispatch.evaluate', { regionAdcode: '440000', assignment: overloaded }));
+    expect(evaluated.feasible).toBe(false);
+    expect(evaluated.routes[0]!.violations).toContain('max_jobs');
+    const statuses = () => db.prepare(`SELECT status FROM tickets WHERE id IN (${all.join(',')})`).pluck().all();
+    const before = statuses();
+    expect(await dispatch('dispatch.publish', { regionAdcode: '440000', assignment: overloaded })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(statuses()).toEqual(before);
   });
 });
 

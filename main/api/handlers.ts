@@ -6,6 +6,11 @@ import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import { lastTwelveMonths, monthRange } from '../../shared/finance';
 import { chinaDate, chinaDateTime, isLocalDate } from '../../shared/time';
 import { PlanJobs } from '../routing/planJobs';
+import type { DispatchAssignment } from '../../shared/dispatch';
+import { AssignmentError, evaluateAssignment, insertionOptions, locksOf, toSolution } from '../routing/draftPlan';
+import { loadDispatchModel } from '../routing/planDay';
+import { withLocks } from '../routing/dispatchDay';
+import { publishDay, PublishError } from '../store/dispatchPublish';
 import { NetworkJobs } from '../network/networkJobs';
 import { deleteScenario, findScenario, listScenarios, saveScenario, ScenarioError } from '../store/scenarios';
 import { pnlCsv, pnlXlsx } from '../finance/export';
@@ -86,6 +91,26 @@ export function createHandlers({
     return { from, to };
   };
 
+  const dayOf = (arg: { regionAdcode: string; date?: string | undefined }) => {
+    if (!listProvinces(db).some((p) => p.adcode === arg.regionAdcode)) throw new NotFoundError(`No province with code ${arg.regionAdcode}`);
+    if (arg.date !== undefined && !isLocalDate(arg.date)) throw new InvalidArgumentError(`Not a date: ${arg.date}`, [{ field: 'date', message: 'not a calendar date' }]);
+    return { regionAdcode: arg.regionAdcode, date: arg.date ?? reportingDay() };
+  };
+  const assignmentChecked = <T,>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof AssignmentError) throw new InvalidArgumentError(error.message, [{ field: 'assignment', message: error.message }]);
+      throw error;
+    }
+  };
+  /** The region's day with the assignment's locks, after checking the assignment names only its tickets and people. */
+  const dispatchModel = async (arg: { regionAdcode: string; date?: string | undefined }, assignment: DispatchAssignment) => {
+    const model = await loadDispatchModel(db, dayOf(arg));
+    assignmentChecked(() => toSolution(model, assignment));
+    return withLocks(model, locksOf(assignment));
+  };
+
   return {
     'app.info': () => ({
       version: appVersion,
@@ -123,16 +148,28 @@ export function createHandlers({
       if (!listProvinces(db).some((p) => p.adcode === arg.adcode)) throw new NotFoundError(`No province with code ${arg.adcode}`);
       return pnlDrilldown(db, arg.adcode, from, to);
     },
-    'plan.start': (arg) => {
-      if (!listProvinces(db).some((p) => p.adcode === arg.regionAdcode)) throw new NotFoundError(`No province with code ${arg.regionAdcode}`);
-      if (arg.date !== undefined && !isLocalDate(arg.date)) throw new InvalidArgumentError(`Not a date: ${arg.date}`, [{ field: 'date', message: 'not a calendar date' }]);
-      return planJobs.start({
-        databaseFile,
-        regionAdcode: arg.regionAdcode,
-        date: arg.date ?? reportingDay(),
-        timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000,
-        seed: arg.seed ?? 1,
-      });
+    'plan.start': async (arg) => {
+      const { regionAdcode, date } = dayOf(arg);
+      // Checked here, so that a stale plan is refused at once rather than failing later in the worker.
+      if (arg.initial) await dispatchModel(arg, arg.initial);
+      return planJobs.start({ databaseFile, regionAdcode, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, seed: arg.seed ?? 1, initial: arg.initial });
+    },
+    'dispatch.evaluate': async (arg) => evaluateAssignment(await dispatchModel(arg, arg.assignment), arg.assignment),
+    'dispatch.insertions': async (arg) => {
+      const model = await dispatchModel(arg, arg.assignment);
+      return assignmentChecked(() => insertionOptions(model, arg.assignment, arg.ticketId));
+    },
+    'dispatch.publish': async (arg) => {
+      const plan = evaluateAssignment(await dispatchModel(arg, arg.assignment), arg.assignment);
+      const broken = plan.routes.find((r) => r.violations.length > 0);
+      if (broken) throw new InvalidArgumentError(`${broken.engineerName}'s route breaks: ${broken.violations.join(', ')}. Fix it before publishing.`, [{ field: 'assignment', message: 'infeasible route' }]);
+      const publication = { routes: plan.routes.map((r) => ({ engineerId: r.engineerId, stops: r.stops })), partners: arg.assignment.partners };
+      try {
+        return publishDay(db, publication, { actor: 'dispatcher', at: chinaDateTime(now()) });
+      } catch (error) {
+        if (error instanceof PublishError) throw new InvalidArgumentError(error.message, [{ field: 'assignment', message: error.message }]);
+        throw error;
+      }
     },
     'plan.status': ({ jobId }) => planJobs.status(jobId) ?? notFound(`No planning job ${jobId}`),
     'plan.cancel': ({ jobId }) => planJobs.cancel(jobId) ?? notFound(`No planning job ${jobId}`),

@@ -138,23 +138,7 @@ export function buildDispatchProblem(day: DispatchDay, travel: TravelMatrix): Di
   const now = minuteOfDay(dayStart, day.now);
   const E = day.engineers.length;
   const cost = travel.km.map((km) => km * settings.travelCostPerKm);
-  const engineerIndex = new Map(day.engineers.map((e, i) => [e.id, i]));
-  const ticketIndex = new Map(day.tickets.map((t, i) => [t.id, i]));
-
   const jobs = day.tickets.map((t, i) => ticketJob(day, settings, dayStart, travel, t, E + day.shops.length + i));
-
-  const locked = (day.locks ?? []).map((lock) => {
-    const vehicle = engineerIndex.get(lock.engineerId);
-    if (vehicle === undefined) throw new Error(`locked engineer ${lock.engineerId} is not on this day's team`);
-    return {
-      vehicle,
-      jobs: lock.ticketIds.map((id) => {
-        const job = ticketIndex.get(id);
-        if (job === undefined) throw new Error(`locked ticket ${id} is not among this day's tickets`);
-        return job;
-      }),
-    };
-  });
 
   const problem: RoutingProblem = {
     size: travel.size,
@@ -172,9 +156,31 @@ export function buildDispatchProblem(day: DispatchDay, travel: TravelMatrix): Di
       balanceWeight: settings.balanceWeight,
     })),
     partners: day.shops.map((s) => ({ capacity: s.dailyCapacity })),
-    locked,
+    locked: lockedJobs(day, day.locks ?? []),
   };
   return { problem, points, day, dayStart, settings };
+}
+
+/** The same day with other locks (the dispatcher fixed or freed tickets): nothing else needs rebuilding. */
+export function withLocks(model: DispatchModel, locks: NonNullable<DispatchDay['locks']>): DispatchModel {
+  return { ...model, day: { ...model.day, locks }, problem: { ...model.problem, locked: lockedJobs(model.day, locks) } };
+}
+
+function lockedJobs(day: DispatchDay, locks: NonNullable<DispatchDay['locks']>): NonNullable<RoutingProblem['locked']> {
+  const engineerIndex = new Map(day.engineers.map((e, i) => [e.id, i]));
+  const ticketIndex = new Map(day.tickets.map((t, i) => [t.id, i]));
+  return locks.map((lock) => {
+    const vehicle = engineerIndex.get(lock.engineerId);
+    if (vehicle === undefined) throw new Error(`locked engineer ${lock.engineerId} is not on this day's team`);
+    return {
+      vehicle,
+      jobs: lock.ticketIds.map((id) => {
+        const job = ticketIndex.get(id);
+        if (job === undefined) throw new Error(`locked ticket ${id} is not among this day's tickets`);
+        return job;
+      }),
+    };
+  });
 }
 
 /** Why a ticket is not on any engineer's route, by checking each constraint class in turn. */
@@ -224,6 +230,7 @@ export function toDispatchPlan(model: DispatchModel, solution: RoutingSolution):
             etd: local(stop.departure),
             slaDueAt: ticket.slaDueAt,
             late: stop.start > problem.jobs[j]!.due!,
+            travelMinutes: Math.round(problem.travelTime[(k === 0 ? problem.vehicles[v]!.start : problem.jobs[jobs[k - 1]!]!.location) * problem.size + problem.jobs[j]!.location]!),
           };
         }),
         lunch: schedule.breakStart === null ? null : local(schedule.breakStart),

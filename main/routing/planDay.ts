@@ -1,9 +1,12 @@
 // Planning a region's day from the store: its open tickets, its engineers and its certified partner shops.
+import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
 import type { Db } from '../store/db';
 import { listEngineers } from '../store/engineers';
 import { listPartnerShops } from '../store/partners';
 import { listOpenTickets } from '../store/tickets';
-import { buildDispatchProblem, dispatchPoints, toDispatchPlan, type DispatchDay, type DispatchPlan } from './dispatchDay';
+import { buildDispatchProblem, dispatchPoints, withLocks, type DispatchDay, type DispatchModel } from './dispatchDay';
+import { evaluateAssignment, locksOf, toSolution } from './draftPlan';
+import type { RoutingSolution } from './problem';
 import { solveVrptw, type SolveOptions } from './sisr';
 import { AREA_SPEED_KMH, areaTypeOf, GreatCircleTravel, type TravelProvider } from './travel';
 
@@ -13,6 +16,8 @@ export interface PlanRequest {
   /** When planning starts; by default 08:00 on the day. */
   now?: string;
   travel?: TravelProvider;
+  /** Re-optimise from this plan: its locked tickets stay where they are, the rest may move. */
+  initial?: DispatchAssignment;
   solve?: Pick<SolveOptions, 'timeLimitMs' | 'maxIterations' | 'seed' | 'onProgress' | 'shouldStop'>;
 }
 
@@ -26,10 +31,28 @@ export function loadDispatchDay(db: Db, regionAdcode: string, date: string, now 
   };
 }
 
-export async function planDay(db: Db, request: PlanRequest): Promise<DispatchPlan & { iterations: number; elapsedMs: number }> {
+/** The region's day as a routing model, with travel times from the provider (great-circle by default). */
+export async function loadDispatchModel(db: Db, request: Pick<PlanRequest, 'regionAdcode' | 'date' | 'now' | 'travel'>): Promise<DispatchModel> {
   const day = loadDispatchDay(db, request.regionAdcode, request.date, request.now);
   const travel = request.travel ?? new GreatCircleTravel(AREA_SPEED_KMH[areaTypeOf(request.regionAdcode)]);
-  const model = buildDispatchProblem(day, await travel.matrix(dispatchPoints(day)));
-  const result = solveVrptw(model.problem, { seed: 1, ...request.solve });
-  return { ...toDispatchPlan(model, result), iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };
+  return buildDispatchProblem(day, await travel.matrix(dispatchPoints(day)));
+}
+
+/** The solver's answer in the dispatcher's terms (ticket, engineer and shop ids). */
+export function assignmentOf(model: DispatchModel, solution: Pick<RoutingSolution, 'routes' | 'partnerJobs'>, locked: number[] = []): DispatchAssignment {
+  const { day } = model;
+  return {
+    routes: solution.routes.flatMap((jobs, v) => (jobs.length === 0 ? [] : [{ engineerId: day.engineers[v]!.id, ticketIds: jobs.map((j) => day.tickets[j]!.id) }])),
+    partners: solution.partnerJobs.flatMap((jobs, p) => (jobs.length === 0 ? [] : [{ shopId: day.shops[p]!.id, ticketIds: jobs.map((j) => day.tickets[j]!.id) }])),
+    locked,
+  };
+}
+
+export async function planDay(db: Db, request: PlanRequest): Promise<PlanResult> {
+  const loaded = await loadDispatchModel(db, request);
+  const model = request.initial ? withLocks(loaded, locksOf(request.initial)) : loaded;
+  const initial = request.initial ? toSolution(model, request.initial) : undefined;
+  const result = solveVrptw(model.problem, { seed: 1, ...request.solve, ...(initial ? { initial } : {}) });
+  const plan = evaluateAssignment(model, assignmentOf(model, result, request.initial?.locked ?? []));
+  return { ...plan, objective: Math.round(result.cost * 100) / 100, iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };
 }

@@ -1,6 +1,6 @@
 // Planning a day runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
 import path from 'node:path';
-import type { PlanResult } from '../../shared/dispatch';
+import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
 import { WorkerJobs } from '../jobs/workerJobs';
 
 export interface PlanTask {
@@ -9,6 +9,7 @@ export interface PlanTask {
   date: string;
   timeLimitMs: number;
   seed: number;
+  initial?: DispatchAssignment | undefined;
 }
 
 export class PlanJobs extends WorkerJobs<PlanTask, PlanResult> {

@@ -15,6 +15,7 @@ void (async () => {
     const result = await planDay(db, {
       regionAdcode: task.regionAdcode,
       date: task.date,
+      ...(task.initial ? { initial: task.initial } : {}),
       solve: {
         timeLimitMs: task.timeLimitMs,
         seed: task.seed,

@@ -70,14 +70,23 @@ export function bestInsertion(
   routes: readonly (readonly number[])[],
   jobIndex: number,
 ): { vehicle: number; position: number; delta: number } | null {
+  return bestPositions(problem, routes, jobIndex, 1)[0] ?? null;
+}
+
+/** Each vehicle's cheapest feasible position for the job, the `limit` cheapest of those (a dispatcher's choices). */
+export function bestPositions(
+  problem: RoutingProblem,
+  routes: readonly (readonly number[])[],
+  jobIndex: number,
+  limit: number,
+): Array<{ vehicle: number; position: number; delta: number }> {
   const solver = new Sisr(problem, { seed: 1 });
-  let best: { vehicle: number; position: number; delta: number } | null = null;
-  routes.forEach((jobs, vehicle) => {
-    const route = solver.routeFrom(jobs, vehicle);
-    const candidate = solver.allowed(jobIndex, vehicle) ? solver.bestPosition(route, vehicle, jobIndex, 0) : null;
-    if (candidate && (!best || candidate.delta < best.delta)) best = { vehicle, ...candidate };
+  const options = routes.flatMap((jobs, vehicle) => {
+    if (!solver.allowed(jobIndex, vehicle)) return [];
+    const candidate = solver.bestPosition(solver.routeFrom(jobs, vehicle), vehicle, jobIndex, 0);
+    return candidate ? [{ vehicle, ...candidate }] : [];
   });
-  return best;
+  return options.sort((a, b) => a.delta - b.delta).slice(0, limit);
 }
 
 class Sisr {

@@ -1,0 +1,128 @@
+// A plan as the dispatcher edits it: which engineer does which tickets in what order, which go to partner shops,
+// which are locked. Checked and scheduled by the same rules the solver uses (scheduleRoute), so that what the board
+// shows before a drop is what the solver would accept.
+import type { DispatchAssignment, EvaluatedPlan, InsertionOption, PartnerOption, RouteViolation } from '../../shared/dispatch';
+import { formatLocal } from '../../shared/time';
+import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
+import { bestPositions } from './sisr';
+import { toDispatchPlan, type DispatchModel } from './dispatchDay';
+
+export class AssignmentError extends Error {
+  override name = 'AssignmentError';
+}
+
+/** The assignment in the solver's terms: job indices per vehicle and per partner, and what is left. */
+export function toSolution(model: DispatchModel, assignment: DispatchAssignment): Pick<RoutingSolution, 'routes' | 'partnerJobs' | 'unassigned'> {
+  const { day } = model;
+  const jobOf = new Map(day.tickets.map((t, i) => [t.id, i]));
+  const vehicleOf = new Map(day.engineers.map((e, v) => [e.id, v]));
+  const partnerOf = new Map(day.shops.map((s, p) => [s.id, p]));
+  const placed = new Set<number>();
+  const job = (ticketId: number) => {
+    const index = jobOf.get(ticketId);
+    if (index === undefined) throw new AssignmentError(`ticket ${ticketId} is not an open ticket of this region`);
+    if (placed.has(index)) throw new AssignmentError(`ticket ${ticketId} is placed twice`);
+    placed.add(index);
+    return index;
+  };
+  const routes: number[][] = day.engineers.map(() => []);
+  for (const route of assignment.routes) {
+    const v = vehicleOf.get(route.engineerId);
+    if (v === undefined) throw new AssignmentError(`engineer ${route.engineerId} does not work in this region`);
+    routes[v] = route.ticketIds.map(job);
+  }
+  const partnerJobs: number[][] = day.shops.map(() => []);
+  for (const handed of assignment.partners) {
+    const p = partnerOf.get(handed.shopId);
+    if (p === undefined) throw new AssignmentError(`shop ${handed.shopId} is not a certified shop of this region`);
+    partnerJobs[p] = handed.ticketIds.map(job);
+  }
+  const unassigned = day.tickets.flatMap((_, j) => (placed.has(j) ? [] : [j]));
+  return { routes, partnerJobs, unassigned };
+}
+
+/** Each hard rule a route breaks, checked one by one so the board can say which. */
+export function routeViolations(problem: RoutingProblem, vehicle: number, jobs: readonly number[]): RouteViolation[] {
+  const v = problem.vehicles[vehicle]!;
+  const schedule = scheduleRoute(problem, vehicle, jobs);
+  const violations: RouteViolation[] = [];
+  if (jobs.some((j) => problem.jobs[j]!.allowedVehicles && !problem.jobs[j]!.allowedVehicles!.includes(vehicle))) violations.push('skill');
+  if (jobs.some((j, k) => schedule.stops[k]!.start > problem.jobs[j]!.latest)) violations.push('window');
+  if (v.break && schedule.breakStart !== null && schedule.breakStart > v.break.latest) violations.push('lunch');
+  if (schedule.backAt > v.latest) violations.push('shift');
+  if (jobs.length > (v.maxJobs ?? Infinity)) violations.push('max_jobs');
+  return violations;
+}
+
+/** The assignment scheduled: the plan as the solver would report it, each route with the rules it breaks. */
+export function evaluateAssignment(model: DispatchModel, assignment: DispatchAssignment): EvaluatedPlan {
+  const solution = toSolution(model, assignment);
+  const { problem } = model;
+  let cost = 0;
+  solution.routes.forEach((jobs, v) => {
+    if (jobs.length === 0) return;
+    const schedule = scheduleRoute(problem, v, jobs);
+    cost += schedule.travelCost + schedule.lateness;
+  });
+  solution.partnerJobs.forEach((jobs, p) => {
+    for (const j of jobs) cost += problem.jobs[j]!.partnerOptions?.find((o) => o.partner === p)?.cost ?? model.day.shops[p]!.fees[model.day.tickets[j]!.slaTier];
+  });
+  const plan = toDispatchPlan(model, { ...solution, cost });
+  const locked = new Set(assignment.locked);
+  return {
+    ...plan,
+    routes: plan.routes.map((route) => {
+      const v = model.day.engineers.findIndex((e) => e.id === route.engineerId);
+      return { ...route, violations: routeViolations(problem, v, solution.routes[v]!), stops: route.stops.map((s) => ({ ...s, locked: locked.has(s.ticketId) })) };
+    }),
+    feasible: solution.routes.every((jobs, v) => jobs.length === 0 || scheduleRoute(problem, v, jobs, false).feasible),
+  };
+}
+
+/** The solver's view of the dispatcher's locks: each engineer's locked tickets, in their order on the route. */
+export function locksOf(assignment: DispatchAssignment): Array<{ engineerId: number; ticketIds: number[] }> {
+  const locked = new Set(assignment.locked);
+  return assignment.routes.map((r) => ({ engineerId: r.engineerId, ticketIds: r.ticketIds.filter((id) => locked.has(id)) })).filter((l) => l.ticketIds.length > 0);
+}
+
+/**
+ * Where a ticket could go: the best feasible positions on engineers' routes (ETA, extra driving), everything else
+ * left as it is, and the best partner shop with the skill and spare capacity (by fee plus expected lateness).
+ */
+export function insertionOptions(model: DispatchModel, assignment: DispatchAssignment, ticketId: number, limit = 3): { engineers: InsertionOption[]; partner: PartnerOption | null } {
+  const { day, problem } = model;
+  const job = day.tickets.findIndex((t) => t.id === ticketId);
+  if (job < 0) throw new AssignmentError(`ticket ${ticketId} is not an open ticket of this region`);
+  const without = removeTicket(assignment, ticketId);
+  const solution = toSolution(model, without);
+  const km = (cost: number) => Math.round((cost / model.settings.travelCostPerKm) * 10) / 10;
+  const engineers = bestPositions(problem, solution.routes, job, limit).map(({ vehicle, position }) => {
+    const before = solution.routes[vehicle]!;
+    const after = [...before.slice(0, position), job, ...before.slice(position)];
+    const scheduleBefore = scheduleRoute(problem, vehicle, before);
+    const scheduleAfter = scheduleRoute(problem, vehicle, after);
+    const stop = scheduleAfter.stops[position]!;
+    return {
+      engineerId: day.engineers[vehicle]!.id,
+      engineerName: day.engineers[vehicle]!.name,
+      position,
+      eta: formatLocal(model.dayStart + stop.arrival),
+      late: problem.jobs[job]!.due !== undefined && stop.start > problem.jobs[job]!.due!,
+      extraKm: km(scheduleAfter.travelCost - (before.length > 0 ? scheduleBefore.travelCost : 0)),
+    };
+  });
+  const used = solution.partnerJobs.map((jobs) => jobs.length);
+  const partnerChoice = (problem.jobs[job]!.partnerOptions ?? []).find((o) => used[o.partner]! < (problem.partners?.[o.partner]?.capacity ?? Infinity));
+  const partner = partnerChoice
+    ? { shopId: day.shops[partnerChoice.partner]!.id, shopName: day.shops[partnerChoice.partner]!.name, fee: day.shops[partnerChoice.partner]!.fees[day.tickets[job]!.slaTier], cost: Math.round(partnerChoice.cost) }
+    : null;
+  return { engineers, partner };
+}
+
+export function removeTicket(assignment: DispatchAssignment, ticketId: number): DispatchAssignment {
+  return {
+    routes: assignment.routes.map((r) => ({ ...r, ticketIds: r.ticketIds.filter((id) => id !== ticketId) })),
+    partners: assignment.partners.map((p) => ({ ...p, ticketIds: p.ticketIds.filter((id) => id !== ticketId) })),
+    locked: assignment.locked.filter((id) => id !== ticketId),
+  };
+}
