@@ -3,7 +3,7 @@
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
 import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
-import type { EvaluatedPlan, InsertionOption, PartnerOption, PlanJobStatus, PublishResult } from './dispatch';
+import type { EvaluatedPlan, InsertionChoices, PlanJobStatus, PublishResult } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 import type { JobStatus } from './jobs';
 import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
@@ -159,7 +159,7 @@ export interface ApiResults {
   'network.status': NetworkJobStatus;
   'network.cancel': NetworkJobStatus;
   'dispatch.evaluate': EvaluatedPlan;
-  'dispatch.insertions': { engineers: InsertionOption[]; partner: PartnerOption | null };
+  'dispatch.insertions': InsertionChoices;
   'dispatch.publish': PublishResult;
   'import.start': ImportJobStatus;
   'import.status': ImportJobStatus;

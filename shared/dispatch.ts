@@ -65,6 +65,13 @@ export interface PartnerOption {
   cost: number;
 }
 
+/** Where a ticket could go, and what taking it off its current route would break there (none when it can leave). */
+export interface InsertionChoices {
+  engineers: InsertionOption[];
+  partner: PartnerOption | null;
+  leaving: RouteViolation[];
+}
+
 export interface PublishResult {
   scheduled: number;
   handedOff: number;

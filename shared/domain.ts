@@ -90,6 +90,8 @@ export interface OpenTicket {
   provinceAdcode: string;
   customerName: string;
   customerTier: CustomerTier;
+  /** The customer's address, for route sheets. */
+  address: string;
   location: LngLat;
   productLine: string;
   fault: string;

@@ -1,22 +1,9 @@
-// Tables as files a Chinese office opens without fuss: CSV in UTF-8 with a BOM (Excel in China otherwise guesses GBK)
-// and CRLF line ends, and XLSX workbooks through exceljs (a maintained library rather than hand-written XML).
+// Tables as files a Chinese office opens without fuss: CSV (shared/csv.ts) and XLSX workbooks through exceljs (a
+// maintained library rather than hand-written XML).
 import ExcelJS from 'exceljs';
+import type { SheetValue } from '../../shared/csv';
 
-export type SheetValue = string | number | null;
-
-/** Text a spreadsheet would run as a formula is written as text (CSV injection). */
-export function csvCell(value: SheetValue): string {
-  if (value === null) return '';
-  let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function toCsv(headers: readonly string[], rows: Iterable<readonly SheetValue[]>): string {
-  const lines = [headers.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+export { csvCell, toCsv, type SheetValue } from '../../shared/csv';
 
 export async function toXlsx(sheetName: string, headers: readonly string[], rows: Iterable<readonly SheetValue[]>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -97,6 +97,7 @@ describe('unassigned reasons, each in a day built so that exactly that reason ap
   const ticket = (id: number, overrides: Partial<OpenTicket> = {}): OpenTicket => ({
     id,
     externalId: `T${id}`,
+    address: '',
     provinceAdcode: '440000',
     customerName: 'X',
     customerTier: 'mid',

@@ -1,7 +1,7 @@
 // A plan as the dispatcher edits it: which engineer does which tickets in what order, which go to partner shops,
 // which are locked. Checked and scheduled by the same rules the solver uses (scheduleRoute), so that what the board
 // shows before a drop is what the solver would accept.
-import type { DispatchAssignment, EvaluatedPlan, InsertionOption, PartnerOption, RouteViolation } from '../../shared/dispatch';
+import type { DispatchAssignment, EvaluatedPlan, InsertionChoices, RouteViolation } from '../../shared/dispatch';
 import { formatLocal } from '../../shared/time';
 import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
 import { bestPositions } from './sisr';
@@ -87,14 +87,19 @@ export function locksOf(assignment: DispatchAssignment): Array<{ engineerId: num
 
 /**
  * Where a ticket could go: the best feasible positions on engineers' routes (ETA, extra driving), everything else
- * left as it is, and the best partner shop with the skill and spare capacity (by fee plus expected lateness).
+ * left as it is, and the best partner shop with the skill and spare capacity (by fee plus expected lateness); and
+ * what its current route would break without it.
  */
-export function insertionOptions(model: DispatchModel, assignment: DispatchAssignment, ticketId: number, limit = 3): { engineers: InsertionOption[]; partner: PartnerOption | null } {
+export function insertionOptions(model: DispatchModel, assignment: DispatchAssignment, ticketId: number, limit = 3): InsertionChoices {
   const { day, problem } = model;
   const job = day.tickets.findIndex((t) => t.id === ticketId);
   if (job < 0) throw new AssignmentError(`ticket ${ticketId} is not an open ticket of this region`);
   const without = removeTicket(assignment, ticketId);
   const solution = toSolution(model, without);
+  // Taking a job off a route can break it too: without it, a long job may run through the whole lunch window.
+  const source = assignment.routes.find((r) => r.ticketIds.includes(ticketId));
+  const sourceVehicle = source ? day.engineers.findIndex((e) => e.id === source.engineerId) : -1;
+  const leaving = sourceVehicle >= 0 && solution.routes[sourceVehicle]!.length > 0 ? routeViolations(problem, sourceVehicle, solution.routes[sourceVehicle]!) : [];
   const km = (cost: number) => Math.round((cost / model.settings.travelCostPerKm) * 10) / 10;
   const engineers = bestPositions(problem, solution.routes, job, limit).map(({ vehicle, position }) => {
     const before = solution.routes[vehicle]!;
@@ -116,7 +121,7 @@ export function insertionOptions(model: DispatchModel, assignment: DispatchAssig
   const partner = partnerChoice
     ? { shopId: day.shops[partnerChoice.partner]!.id, shopName: day.shops[partnerChoice.partner]!.name, fee: day.shops[partnerChoice.partner]!.fees[day.tickets[job]!.slaTier], cost: Math.round(partnerChoice.cost) }
     : null;
-  return { engineers, partner };
+  return { engineers, partner, leaving };
 }
 
 export function removeTicket(assignment: DispatchAssignment, ticketId: number): DispatchAssignment {

@@ -58,6 +58,7 @@ export function syntheticDay(options: SyntheticDayOptions): DispatchDay {
       id: 1000 + i,
       externalId: `T${1000 + i}`,
       provinceAdcode: '440000',
+      address: '',
       customerName: `Customer ${i}`,
       customerTier,
       location: near(0.08),

@@ -96,6 +96,7 @@ interface OpenTicketDbRow {
   external_id: string;
   province_adcode: string;
   customer_name: string;
+  address: string;
   customer_tier: OpenTicket['customerTier'];
   lng: number;
   lat: number;
@@ -114,7 +115,7 @@ interface OpenTicketDbRow {
 export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | undefined } = {}): OpenTicket[] {
   const rows = db
     .prepare(
-      `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.tier AS customer_tier, c.lng, c.lat,
+      `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.address, c.tier AS customer_tier, c.lng, c.lat,
               t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes,
               t.window_start, t.window_end
        FROM tickets t JOIN customers c ON c.id = t.customer_id
@@ -128,6 +129,7 @@ export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | unde
     provinceAdcode: r.province_adcode,
     customerName: r.customer_name,
     customerTier: r.customer_tier,
+    address: r.address,
     location: [r.lng, r.lat],
     productLine: r.product_line,
     fault: r.fault,

@@ -227,3 +227,100 @@ test('imports customers through check, preview and confirm, exports a table, bac
   await expect(map(page)).toHaveAttribute('data-loaded', 'true'); // reloaded, on the first screen again
   expect(importedCustomers()).toEqual(['E2E-1', 'E2E-2']);
 });
+
+test('dispatches a day: optimise, drag a job to another engineer with the check shown, lock, re-optimise, hand to a partner, undo, publish', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const store = () => new BetterSqlite3(app.databaseFile, { readonly: true });
+  // Tall enough for all 18 of 广东's engineers on the board at once: a drag cannot scroll the board on its way.
+  await page.setViewportSize({ width: 1366, height: 1500 });
+  await openApp(page);
+  await page.getByTestId('region-select').selectOption('440000');
+  await page.getByTestId('plan-optimise').click();
+  await expect(page.getByTestId('plan-progress')).toBeVisible();
+  await expect(page.getByTestId('plan-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(map(page)).not.toHaveAttribute('data-route-stops', '0');
+  await expect(page.getByTestId('plan-board').locator('.board-block.service').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dispatch-1-optimised.png') });
+
+  // Pick a job another engineer could take (from the insertion options the panel shows for it) and drag it onto that
+  // engineer's row, just after the job it should follow. The verdict is on screen before the drop; a move that breaks
+  // a rule (the route it leaves may lose its lunch break) is refused, and the next candidate is tried.
+  const jobs = page.getByTestId('plan-board').locator('.board-block.service');
+  let moved: { ticketId: number; engineer: number } | null = null;
+  let refused = 0;
+  for (let i = 0; i < (await jobs.count()) && !moved; i++) {
+    const job = jobs.nth(i);
+    const ticketId = Number((await job.getAttribute('data-testid'))!.replace('board-job-', ''));
+    const fromRow = (await job.evaluate((el) => el.closest('.board-row')!.getAttribute('data-testid')))!;
+    await job.click();
+    const list = page.locator(`[data-testid=insertion-options][data-ticket="${ticketId}"]`);
+    await expect(list).toBeVisible();
+    const options = await list.getByTestId('insertion-option').evaluateAll((items) => items.map((li) => ({ engineer: Number(li.getAttribute('data-engineer')), position: Number(li.getAttribute('data-position')) })));
+    const target = options.find((o) => `board-row-${o.engineer}` !== fromRow);
+    // The panel warns when taking the job off its route would break that route: such a move would be refused.
+    if (!target || (await page.getByTestId('leaving-warning').count()) > 0) continue;
+    const track = page.getByTestId(`board-row-${target.engineer}`).locator('.board-track');
+    const box = (await track.boundingBox())!;
+    const before = target.position === 0 ? null : await track.locator('.board-block.service').nth(target.position - 1).boundingBox();
+    await page.getByTestId(`board-job-${ticketId}`).hover();
+    await page.mouse.down();
+    await page.mouse.move(box.x + 5, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move((before ? before.x : box.x) + 3, box.y + box.height / 2, { steps: 5 });
+    const verdict = page.getByTestId('move-verdict');
+    await expect(verdict).toContainText(/[✓✗]/);
+    await expect(verdict).toContainText('车程');
+    const good = (await verdict.textContent())!.includes('✓');
+    if (good) await page.screenshot({ path: testInfo.outputPath('dispatch-2-drag-check.png') });
+    await page.mouse.up();
+    if (good) {
+      await expect(page.getByTestId(`board-row-${target.engineer}`).getByTestId(`board-job-${ticketId}`)).toBeVisible();
+      moved = { ticketId, engineer: target.engineer };
+    } else {
+      refused++;
+      await expect(page.getByTestId(fromRow).getByTestId(`board-job-${ticketId}`)).toBeVisible();
+    }
+  }
+  if (!moved) throw new Error(`no job could move to another engineer (${refused} moves refused)`);
+  const { ticketId } = moved;
+  const target = moved;
+
+  // Lock it there and re-optimise the rest: it stays.
+  // (Still chosen from the search above: a click would unselect it.)
+  await expect(page.getByTestId(`board-job-${ticketId}`)).toHaveClass(/selected/);
+  await page.getByTestId('ticket-lock').click();
+  await expect(page.getByTestId(`board-job-${ticketId}`)).toHaveClass(/locked/);
+  await page.getByTestId('plan-reoptimise').click();
+  await expect(page.getByTestId('plan-progress')).toBeVisible();
+  await expect(page.getByTestId('plan-progress')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId(`board-row-${target.engineer}`).getByTestId(`board-job-${ticketId}`)).toHaveClass(/locked/);
+  await page.screenshot({ path: testInfo.outputPath('dispatch-3-locked-reoptimised.png') });
+
+  // Hand another job to the best partner shop; undo brings it back, redo hands it off again.
+  const other = page.getByTestId('plan-board').locator('.board-block.service:not(.locked)').first();
+  const otherId = Number((await other.getAttribute('data-testid'))!.replace('board-job-', ''));
+  await other.click();
+  const handTo = page.getByTestId('hand-to-partner');
+  const shopName = ((await handTo.textContent()) ?? '').replace(/^交给\s*/, '');
+  await handTo.click();
+  await expect(page.getByTestId(`board-job-${otherId}`)).toHaveCount(0);
+  await expect(page.getByTestId('unassigned-list')).toContainText(shopName);
+  await page.getByTestId('plan-undo').click();
+  await expect(page.getByTestId(`board-job-${otherId}`)).toHaveCount(1);
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId(`board-job-${otherId}`)).toHaveCount(0);
+
+  // Publish: the store has the tickets scheduled with engineer and ETA, and the handed-off one assigned to the shop.
+  await page.getByTestId('plan-publish').click();
+  await expect(page.getByTestId('plan-published')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dispatch-4-published.png') });
+  const db = store();
+  try {
+    const moved = db.prepare('SELECT status, engineer_id, scheduled_eta FROM tickets WHERE id = ?').get(ticketId) as { status: string; engineer_id: number; scheduled_eta: string };
+    expect(moved).toMatchObject({ status: 'scheduled', engineer_id: target.engineer });
+    expect(moved.scheduled_eta).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const handed = db.prepare('SELECT t.status, s.name FROM tickets t JOIN partner_shops s ON s.id = t.partner_shop_id WHERE t.id = ?').get(otherId);
+    expect(handed).toEqual({ status: 'assigned', name: shopName.trim() });
+  } finally {
+    db.close();
+  }
+});

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiArg, ImportJobStatus, NetworkJobStatus } from '../../../shared/contract';
+import type { PlanJobStatus } from '../../../shared/dispatch';
 import { useAtlasApi } from './useApi';
 
 const POLL_MS = 300;
 
 /** The job families with start/status/cancel channels, and the status each reports. */
 interface JobStatuses {
+  plan: PlanJobStatus;
   network: NetworkJobStatus;
   import: ImportJobStatus;
 }
 type JobKind = keyof JobStatuses;
 
-/** A job on the core (an optimisation, an import): start it, watch its progress, cancel it. One job at a time. */
+/** A job on the core (a day's plan, an optimisation, an import): start it, watch its progress, cancel it. One job at a time. */
 export function useJob<K extends JobKind>(kind: K) {
   const api = useAtlasApi();
   const [status, setStatus] = useState<JobStatuses[K] | null>(null);

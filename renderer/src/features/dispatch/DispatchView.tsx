@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApiQuery, type Loadable } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from '../map/mapLayers';
 import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
 import { DetailPanel } from './DetailPanel';
+import { assignmentOfPlan, routeGeoJson, toggleLocks } from './board';
+import { PlanBoard } from './PlanBoard';
+import { PlanPanel } from './PlanPanel';
+import { usePlanEditor } from './usePlanEditor';
 
 const LAYER_LABEL: Record<ToggleableLayer, MessageKey> = {
   [LAYER.engineers]: 'layers.engineers',
@@ -32,6 +36,41 @@ export function DispatchView() {
   const tickets = useApiQuery('tickets.open', {});
   const [visible, setVisible] = useState<ReadonlySet<ToggleableLayer>>(new Set(TOGGLEABLE_LAYERS));
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [region, setRegion] = useState<string | null>(null);
+  const editor = usePlanEditor(region);
+  const plan = editor.plan;
+  const selectedTicket = selection?.kind === 'ticket' ? selection.id : null;
+  const select = (next: MapSelection | null) => {
+    setSelection(next);
+    if (next?.kind === 'province') setRegion(next.adcode);
+    if (next === null) setRegion(null);
+  };
+  const selectTicket = (id: number | null) => setSelection(id === null ? (region ? { kind: 'province', adcode: region } : null) : { kind: 'ticket', id });
+  const regionEngineers = useMemo(() => (engineers.state === 'ready' && region ? engineers.value.filter((e) => e.provinceAdcode === region) : []), [engineers, region]);
+  const regionTickets = useMemo(() => (tickets.state === 'ready' && region ? tickets.value.filter((t) => t.provinceAdcode === region) : []), [tickets, region]);
+  const routes = useMemo(() => (plan ? routeGeoJson(plan, regionEngineers, regionTickets) : null), [plan, regionEngineers, regionTickets]);
+
+  // Keyboard: O optimise, R re-optimise around locks, L lock or free the chosen job, Ctrl+Z / Ctrl+Y undo and redo.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && key === 'z' && !event.shiftKey) editor.undo();
+      else if ((event.ctrlKey || event.metaKey) && (key === 'y' || (key === 'z' && event.shiftKey))) editor.redo();
+      else if (event.ctrlKey || event.metaKey || event.altKey) return;
+      else if (key === 'o' && region) editor.optimise(false);
+      else if (key === 'r' && plan) editor.optimise(true);
+      else if (key === 'l' && plan && selectedTicket !== null) {
+        const locked = plan.routes.some((r) => r.stops.some((s) => s.ticketId === selectedTicket && s.locked));
+        void editor.apply(toggleLocks(assignmentOfPlan(plan), [selectedTicket], !locked));
+      } else if (key === 'escape') selectTicket(null);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const problem = firstProblem(provinces, overviews, engineers, shops, tickets);
   if (problem?.state === 'error') return <p className="error page-message">{`${t('common.error')}: ${problem.message}`}</p>;
@@ -48,7 +87,7 @@ export function DispatchView() {
     });
 
   return (
-    <div className="workspace">
+    <div className={`workspace${region ? ' with-board' : ''}`}>
       <ProvinceMap
         provinces={provinces.value}
         overviews={overviews.value}
@@ -56,18 +95,28 @@ export function DispatchView() {
         shops={shops.value}
         tickets={tickets.value}
         visibleLayers={visible}
-        selectedAdcode={selection?.kind === 'province' ? selection.adcode : null}
+        selectedAdcode={region}
         locale={locale}
-        onSelect={setSelection}
+        routes={routes}
+        onSelect={select}
       />
+      {region && (
+        <div className="board-area">
+          {plan ? (
+            <PlanBoard plan={plan} engineers={regionEngineers} selectedTicket={selectedTicket} onSelectTicket={selectTicket} evaluate={editor.evaluate} apply={(a) => void editor.apply(a)} />
+          ) : (
+            <p className="muted page-message">{t('plan.hint')}</p>
+          )}
+        </div>
+      )}
       <aside className="side-panel">
         <section>
           <h3>{t('region.title')}</h3>
           <select
             className="region-select"
             data-testid="region-select"
-            value={selection?.kind === 'province' ? selection.adcode : ''}
-            onChange={(event) => setSelection(event.target.value ? { kind: 'province', adcode: event.target.value } : null)}
+            value={region ?? ''}
+            onChange={(event) => select(event.target.value ? { kind: 'province', adcode: event.target.value } : null)}
           >
             <option value="">{t('region.all')}</option>
             {overviews.value.map((p) => (
@@ -77,6 +126,7 @@ export function DispatchView() {
             ))}
           </select>
         </section>
+        {region && <PlanPanel editor={editor} tickets={regionTickets} selectedTicket={selectedTicket} onSelectTicket={selectTicket} />}
         <section>
           <h3>{t('layers.title')}</h3>
           {TOGGLEABLE_LAYERS.map((layer) => (

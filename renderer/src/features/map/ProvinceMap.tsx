@@ -1,8 +1,8 @@
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
-import type { Engineer, OpenTicket, PartnerShop } from '../../../../shared/domain';
+import type { Engineer, LngLat, OpenTicket, PartnerShop } from '../../../../shared/domain';
 import type { Locale } from '../../../../shared/format';
 import { addProvinceLabels, createChinaMap } from './chinaMap';
 import {
@@ -30,10 +30,17 @@ interface Props {
   visibleLayers: ReadonlySet<ToggleableLayer>;
   selectedAdcode: string | null;
   locale: Locale;
+  /** A day's plan: route lines and numbered stops. */
+  routes?: RouteLayers | null;
   onSelect(selection: MapSelection): void;
 }
 
-export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, onSelect }: Props) {
+export interface RouteLayers {
+  lines: { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; properties: { engineerId: number; colour: string }; geometry: { type: 'LineString'; coordinates: LngLat[] } }> };
+  stops: Array<{ ticketId: number; number: number; colour: string; late: boolean; location: LngLat }>;
+}
+
+export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, routes = null, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -106,6 +113,30 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
     return addProvinceLabels(map, overviews, locale);
   }, [loaded, overviews, locale]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    (map.getSource('routes') as GeoJSONSource).setData((routes?.lines ?? { type: 'FeatureCollection', features: [] }) as never);
+    if (!routes || routes.stops.length === 0) return;
+    // Stop numbers as HTML markers: drawn with the system's fonts, like the province labels, so nothing is fetched.
+    const markers = routes.stops.map((stop) => {
+      const element = document.createElement('div');
+      element.className = `stop-marker${stop.late ? ' late' : ''}`;
+      element.style.background = stop.colour;
+      element.textContent = String(stop.number);
+      element.dataset.ticket = String(stop.ticketId);
+      element.addEventListener('click', (event) => {
+        event.stopPropagation();
+        onSelectRef.current({ kind: 'ticket', id: stop.ticketId });
+      });
+      return new maplibregl.Marker({ element }).setLngLat(stop.location).addTo(map);
+    });
+    const lngs = routes.stops.map((s) => s.location[0]);
+    const lats = routes.stops.map((s) => s.location[1]);
+    map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { padding: 60, maxZoom: 10, duration: 0 });
+    return () => markers.forEach((m) => m.remove());
+  }, [loaded, routes]);
+
   return (
     <div
       ref={container}
@@ -116,6 +147,7 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
       data-rendered-engineers={rendered.engineers ?? 0}
       data-rendered-shops={rendered.shops ?? 0}
       data-rendered-tickets={rendered.tickets ?? 0}
+      data-route-stops={routes?.stops.length ?? 0}
     />
   );
 }

@@ -11,6 +11,7 @@ export const LAYER = {
   shops: 'shops',
   engineers: 'engineers',
   tickets: 'tickets',
+  routes: 'routes',
 } as const;
 
 export const TOGGLEABLE_LAYERS = [LAYER.engineers, LAYER.shops, LAYER.tickets] as const;
@@ -76,6 +77,7 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
       engineers: { type: 'geojson', data: emptyPoints as never },
       shops: { type: 'geojson', data: emptyPoints as never },
       tickets: { type: 'geojson', data: emptyPoints as never },
+      routes: { type: 'geojson', data: emptyPoints as never },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
@@ -87,6 +89,13 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
         source: 'provinces',
         filter: ['==', ['get', 'adcode'], ''],
         paint: { 'line-color': COLORS.selected, 'line-width': 2.5 },
+      },
+      {
+        id: LAYER.routes,
+        type: 'line',
+        source: 'routes',
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': ['get', 'colour'], 'line-width': 2.5, 'line-opacity': 0.85 },
       },
       {
         id: LAYER.shops,

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import type { InsertionChoices } from '../../../../shared/dispatch';
+import { toCsv } from '../../../../shared/csv';
+import type { OpenTicket } from '../../../../shared/domain';
+import { saveText } from '../../app/saveFile';
+import { useI18n } from '../../i18n/I18n';
+import { assignmentOfPlan, moveTicket, routeSheetRows, toggleLocks } from './board';
+import type { usePlanEditor } from './usePlanEditor';
+
+type Editor = ReturnType<typeof usePlanEditor>;
+
+/** The dispatcher's controls for a region's day: optimise, undo/redo, publish, and what to do with one ticket. */
+export function PlanPanel({ editor, tickets, selectedTicket, onSelectTicket }: { editor: Editor; tickets: OpenTicket[]; selectedTicket: number | null; onSelectTicket(id: number | null): void }) {
+  const { t } = useI18n();
+  const { plan, job } = editor;
+  const running = job.status?.state === 'running';
+  const byId = new Map(tickets.map((tk) => [tk.id, tk]));
+  const late = plan?.routes.reduce((n, r) => n + r.stops.filter((s) => s.late).length, 0) ?? 0;
+  const km = plan?.routes.reduce((n, r) => n + r.travelKm, 0) ?? 0;
+
+  const routeSheets = () => {
+    if (!plan) return;
+    const header = ['工程师 engineer', '序号 stop', '工单 ticket', '客户 customer', '地址 address', '预约 window', '到达 ETA', '离开 ETD', 'SLA截止 due', '故障 fault'];
+    saveText(`service-atlas-routes-${plan.date}.csv`, 'text/csv;charset=utf-8', toCsv(header, routeSheetRows(plan, tickets)));
+  };
+
+  return (
+    <section className="plan-panel" data-testid="plan-panel">
+      <h3>{t('plan.title')}</h3>
+      <div className="plan-actions">
+        <button type="button" className="primary" disabled={running} onClick={() => editor.optimise(false)} data-testid="plan-optimise" title="O">
+          {t('plan.optimise')}
+        </button>
+        <button type="button" disabled={running || !plan} onClick={() => editor.optimise(true)} data-testid="plan-reoptimise" title="R">
+          {t('plan.reoptimise')}
+        </button>
+        <button type="button" disabled={!editor.canUndo || running} onClick={editor.undo} data-testid="plan-undo" title="Ctrl+Z">
+          ↶
+        </button>
+        <button type="button" disabled={!editor.canRedo || running} onClick={editor.redo} data-testid="plan-redo" title="Ctrl+Y">
+          ↷
+        </button>
+      </div>
+      {running && (
+        <div className="plan-progress">
+          <progress value={job.status!.progress} max={1} data-testid="plan-progress" />
+          <button type="button" onClick={job.cancel} data-testid="plan-cancel">
+            {t('plan.cancel')}
+          </button>
+        </div>
+      )}
+      {editor.error && <p className="error">{editor.error}</p>}
+      {plan && (
+        <>
+          <p className="plan-summary" data-testid="plan-summary">
+            {t('plan.routes')} {plan.routes.length} · {Math.round(km)} km · {t('plan.late')} {late} · {t('plan.partners')} {plan.partners.reduce((n, p) => n + p.ticketIds.length, 0)} · {t('plan.unassigned')}{' '}
+            {plan.unassigned.length}
+          </p>
+          <div className="plan-actions">
+            <button type="button" className="primary" disabled={running || !plan.feasible} onClick={editor.publish} data-testid="plan-publish">
+              {t('plan.publish')}
+            </button>
+            <button type="button" onClick={routeSheets} data-testid="plan-route-sheets">
+              {t('plan.routeSheets')}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              PDF
+            </button>
+          </div>
+          {editor.published && (
+            <p className="success" data-testid="plan-published">
+              {t('plan.published')} {editor.published.scheduled} / {editor.published.handedOff}
+            </p>
+          )}
+          {selectedTicket !== null && byId.has(selectedTicket) && <TicketActions editor={editor} ticket={byId.get(selectedTicket)!} onDone={() => onSelectTicket(null)} />}
+          <h3>
+            {t('plan.unassignedTitle')} ({plan.unassigned.length + plan.partners.reduce((n, p) => n + p.ticketIds.length, 0)})
+          </h3>
+          <ul className="compact-list unassigned-list" data-testid="unassigned-list">
+            {plan.unassigned.map((u) => (
+              <li key={u.ticketId}>
+                <button type="button" className="link" onClick={() => onSelectTicket(u.ticketId)}>
+                  {byId.get(u.ticketId)?.externalId}
+                </button>{' '}
+                <span className="reason bad">{t(`reason.${u.reason}`)}</span>
+              </li>
+            ))}
+            {plan.partners.flatMap((p) =>
+              p.ticketIds.map((id) => (
+                <li key={id}>
+                  <button type="button" className="link" onClick={() => onSelectTicket(id)}>
+                    {byId.get(id)?.externalId}
+                  </button>{' '}
+                  → {p.shopName} <span className="reason muted">{t(`reason.${p.reasons.find((r) => r.ticketId === id)?.reason ?? 'cheaper_with_partner'}`)}</span>
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One ticket: lock or free it (or its whole route), see the three best places for it, or hand it to a partner. */
+function TicketActions({ editor, ticket, onDone }: { editor: Editor; ticket: OpenTicket; onDone(): void }) {
+  const { t } = useI18n();
+  const plan = editor.plan!;
+  const [loaded, setOptions] = useState<({ ticketId: number } & InsertionChoices) | null>(null);
+  // Options fetched for another ticket (the dispatcher clicked on) are never shown for this one.
+  const options = loaded?.ticketId === ticket.id ? loaded : null;
+  const [error, setError] = useState<string | null>(null);
+  const route = plan.routes.find((r) => r.stops.some((s) => s.ticketId === ticket.id));
+  const locked = route?.stops.find((s) => s.ticketId === ticket.id)?.locked ?? false;
+  useEffect(() => {
+    setOptions(null);
+    setError(null);
+    editor.insertions(ticket.id).then((found) => setOptions({ ticketId: ticket.id, ...found }), (e: unknown) => setError((e as Error).message));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetched again when the ticket or the plan changes
+  }, [ticket.id, plan]);
+  const assignment = assignmentOfPlan(plan);
+
+  return (
+    <div className="ticket-actions" data-testid="ticket-actions">
+      <h3>
+        {ticket.externalId} · {ticket.customerName}
+      </h3>
+      <p className="muted small">
+        {t(`legend.${ticket.slaTier}`)} · SLA {ticket.slaDueAt.slice(11)} · {ticket.estimatedMinutes} min
+      </p>
+      {route && (
+        <div className="plan-actions">
+          <button type="button" onClick={() => editor.apply(toggleLocks(assignment, [ticket.id], !locked))} data-testid="ticket-lock" title="L">
+            {locked ? t('plan.unlock') : t('plan.lock')}
+          </button>
+          <button type="button" onClick={() => editor.apply(toggleLocks(assignment, route.stops.map((s) => s.ticketId), true))} data-testid="route-lock">
+            {t('plan.lockRoute')}
+          </button>
+        </div>
+      )}
+      {error && <p className="error">{error}</p>}
+      {options && options.leaving.length > 0 && route && (
+        <p className="error small" data-testid="leaving-warning">
+          {t('plan.leaving')} {route.engineerName}: {options.leaving.map((v) => t(`violation.${v}`)).join('、')}
+        </p>
+      )}
+      {options && (
+        <ul className="compact-list" data-testid="insertion-options" data-ticket={ticket.id}>
+          {options.engineers.map((o) => (
+            <li key={o.engineerId} data-testid="insertion-option" data-engineer={o.engineerId} data-position={o.position} data-eta={o.eta}>
+              <button type="button" className="link" onClick={() => editor.apply(moveTicket(assignment, ticket.id, { engineerId: o.engineerId, position: o.position }))}>
+                {o.engineerName} #{o.position + 1}
+              </button>{' '}
+              <span className="muted small">
+                {t('plan.eta')} {o.eta.slice(11)} · +{o.extraKm} km{o.late ? ` · ${t('board.late')}` : ''}
+              </span>
+            </li>
+          ))}
+          {options.partner && (
+            <li>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  editor.apply(moveTicket(assignment, ticket.id, { shopId: options.partner!.shopId }));
+                  onDone();
+                }}
+                data-testid="hand-to-partner"
+              >
+                {t('plan.handTo')} {options.partner.shopName}
+              </button>{' '}
+              <span className="muted small">¥{options.partner.fee}</span>
+            </li>
+          )}
+          {options.engineers.length === 0 && !options.partner && <li className="muted">{t('plan.noPlace')}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
