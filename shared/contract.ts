@@ -2,7 +2,7 @@
 // core's edge, so every transport rejects bad input the same way) and its result type. Transports (Electron IPC,
 // HTTP) carry { channel, arg } and answer with an ApiResponse; nobody spells a channel name anywhere else.
 import { z } from 'zod';
-import type { Engineer, OpenTicket, PartnerShop, Province, SlaTier } from './domain';
+import { SLA_TIERS, type CustomerTier, type Engineer, type OpenTicket, type PartnerShop, type Province, type SlaTier } from './domain';
 import type { EvaluatedPlan, InsertionChoices, PlanJobStatus, PublishResult } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 import type { JobStatus } from './jobs';
@@ -45,6 +45,8 @@ export const argSchemas = {
     .object({
       ...dayInRegion,
       timeLimitSeconds: z.number().positive().max(600).optional(),
+      /** An iteration budget makes the plan repeatable (same seed, same plan); the time limit then only caps it. */
+      maxIterations: z.number().int().positive().max(10_000_000).optional(),
       seed: z.number().int().min(0).optional(),
       /** Re-optimise from this plan, keeping its locked tickets where they are. */
       initial: assignmentSchema.optional(),
@@ -61,6 +63,17 @@ export const argSchemas = {
   ]),
   'network.status': jobId,
   'network.cancel': jobId,
+  'customers.search': z.object({ provinceAdcode: adcode, text: z.string().trim().min(1).max(50) }).strict(),
+  'tickets.create': z
+    .object({
+      customerId: id,
+      productLine: z.string().trim().min(1).max(100),
+      fault: z.string().trim().min(1).max(1000),
+      slaTier: z.enum(SLA_TIERS),
+      estimatedMinutes: z.number().int().min(1).max(1440),
+      requiredSkills: z.array(z.string().min(1).max(40)).max(10),
+    })
+    .strict(),
   'dispatch.evaluate': z.object({ ...dayInRegion, assignment: assignmentSchema }).strict(),
   'dispatch.insertions': z.object({ ...dayInRegion, assignment: assignmentSchema, ticketId: id }).strict(),
   'dispatch.publish': z.object({ ...dayInRegion, assignment: assignmentSchema }).strict(),
@@ -85,6 +98,14 @@ export const argSchemas = {
   /** A backup by its file name in the database's backups folder: the renderer never names arbitrary paths. */
   'data.restore': z.object({ fileName: z.string().regex(/^[\w.-]{1,200}\.sqlite$/, 'must be a backup file name') }).strict(),
 } as const;
+
+export interface CustomerMatch {
+  id: number;
+  externalId: string;
+  name: string;
+  tier: CustomerTier;
+  address: string;
+}
 
 export interface ImportJobResult {
   report: ImportReport;
@@ -158,6 +179,8 @@ export interface ApiResults {
   'network.start': NetworkJobStatus;
   'network.status': NetworkJobStatus;
   'network.cancel': NetworkJobStatus;
+  'customers.search': CustomerMatch[];
+  'tickets.create': OpenTicket;
   'dispatch.evaluate': EvaluatedPlan;
   'dispatch.insertions': InsertionChoices;
   'dispatch.publish': PublishResult;

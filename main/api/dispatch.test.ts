@@ -50,6 +50,8 @@ describe('API contract', () => {
       'network.start': () => ({ kind: 'compare', scenarios: ['base'] }),
       'network.status': () => ({ jobId: networkJobId }),
       'network.cancel': () => ({ jobId: networkJobId }),
+      'customers.search': () => ({ provinceAdcode: '440000', text: 'CUS' }),
+      'tickets.create': () => ({ customerId: guangdongCustomer, productLine: 'commercial_hvac', fault: '主机不制冷', slaTier: 'urgent', estimatedMinutes: 60, requiredSkills: ['hvac'] }),
       'dispatch.evaluate': () => ({ regionAdcode: '440000', assignment: emptyPlan }),
       'dispatch.insertions': () => ({ regionAdcode: '440000', assignment: emptyPlan, ticketId: guangdongTicket }),
       'dispatch.publish': () => ({ regionAdcode: '440000', assignment: emptyPlan }),
@@ -61,6 +63,7 @@ describe('API contract', () => {
       'data.restore': () => ({ fileName: backupName }),
     };
     const emptyPlan = { routes: [], partners: [], locked: [] };
+    const guangdongCustomer = db.prepare("SELECT id FROM customers WHERE province_adcode = '440000' LIMIT 1").pluck().get() as number;
     const guangdongTicket = db.prepare("SELECT id FROM tickets WHERE province_adcode = '440000' AND status = 'new' LIMIT 1").pluck().get() as number;
     let importJobId = '';
     let backupName = '';
@@ -194,6 +197,28 @@ describe('import and data channels', () => {
 });
 
 describe('dispatch channels', () => {
+  it('take a call-in urgent ticket with its SLA from the rules, and place it into a plan', async () => {
+    const customer = value<Array<{ id: number; name: string; tier: string }>>(await dispatch('customers.search', { provinceAdcode: '440000', text: 'CUS-0' }))[0]!;
+    expect(await dispatch('customers.search', { provinceAdcode: '440000', text: '%' })).toMatchObject({ ok: true, value: [] });
+    const created = value<{ id: number; externalId: string; createdAt: string; slaDueAt: string; status: string }>(
+      await dispatch('tickets.create', { customerId: customer.id, productLine: 'commercial_hvac', fault: '主机停机', slaTier: 'urgent', estimatedMinutes: 45, requiredSkills: ['hvac'] }),
+    );
+    expect(created.externalId).toMatch(/^M\d{8}-\d{4}$/);
+    expect(created.status).toBe('new');
+    const hours = (Date.parse(`${created.slaDueAt.replace(' ', 'T')}Z`) - Date.parse(`${created.createdAt.replace(' ', 'T')}Z`)) / 3_600_000;
+    expect(hours).toBe(2); // urgent: respond within 2 h for every customer tier in the demo rules
+    const plan = value<{ unassigned: Array<{ ticketId: number }> }>(await dispatch('dispatch.evaluate', { regionAdcode: '440000', assignment: { routes: [], partners: [], locked: [] } }));
+    expect(plan.unassigned.map((u) => u.ticketId)).toContain(created.id);
+    const choices = value<{ engineers: unknown[]; partner: { shopId: number } | null }>(
+      await dispatch('dispatch.insertions', { regionAdcode: '440000', assignment: { routes: [], partners: [], locked: [] }, ticketId: created.id }),
+    );
+    expect(choices.engineers.length + (choices.partner ? 1 : 0)).toBeGreaterThan(0);
+    expect(await dispatch('tickets.create', { customerId: customer.id, productLine: 'x', fault: 'y', slaTier: 'urgent', estimatedMinutes: 30, requiredSkills: ['welding'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: [{ field: 'requiredSkills' }] },
+    });
+  });
+
   it('refuse a plan naming tickets or engineers outside the region, and refuse to publish a route that breaks a rule', async () => {
     const stranger = await dispatch('dispatch.evaluate', { regionAdcode: '440000', assignment: { routes: [{ engineerId: 1, ticketIds: [999_999] }], partners: [], locked: [] } });
     expect(stranger).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'assignment' }] } });

@@ -28,8 +28,9 @@ import { listEngineers } from '../store/engineers';
 import { getMeta, reportingDay as reportingDayOf } from '../store/meta';
 import { provinceStandings, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
-import { listProvinces } from '../store/reference';
-import { countOpenTickets, listOpenTickets } from '../store/tickets';
+import { listProvinces, listSkillCodes } from '../store/reference';
+import { countOpenTickets, createCallInTicket, listOpenTickets, TicketTransitionError } from '../store/tickets';
+import { searchCustomers } from '../store/customers';
 import { InvalidArgumentError, NotFoundError } from './errors';
 
 const notFound = (message: string): never => {
@@ -139,6 +140,20 @@ export function createHandlers({
     'engineers.list': (filter) => listEngineers(db, filter),
     'partners.list': (filter) => listPartnerShops(db, filter),
     'tickets.open': (filter) => listOpenTickets(db, filter),
+    'customers.search': ({ provinceAdcode, text }) => searchCustomers(db, provinceAdcode, text),
+    'tickets.create': (arg) => {
+      const known = new Set(listSkillCodes(db));
+      const unknown = arg.requiredSkills.find((skill) => !known.has(skill));
+      if (unknown) throw new InvalidArgumentError(`Unknown skill ${unknown}`, [{ field: 'requiredSkills', message: `unknown skill ${unknown}` }]);
+      let id: number;
+      try {
+        id = createCallInTicket(db, arg, { actor: 'dispatcher', at: chinaDateTime(now()) });
+      } catch (error) {
+        if (error instanceof TicketTransitionError) throw new NotFoundError(error.message);
+        throw error;
+      }
+      return listOpenTickets(db).find((t) => t.id === id)!;
+    },
     'pnl.report': (arg) => {
       const { from, to } = period(arg);
       return pnlReport(db, from, to);
@@ -152,7 +167,7 @@ export function createHandlers({
       const { regionAdcode, date } = dayOf(arg);
       // Checked here, so that a stale plan is refused at once rather than failing later in the worker.
       if (arg.initial) await dispatchModel(arg, arg.initial);
-      return planJobs.start({ databaseFile, regionAdcode, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, seed: arg.seed ?? 1, initial: arg.initial });
+      return planJobs.start({ databaseFile, regionAdcode, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, maxIterations: arg.maxIterations, seed: arg.seed ?? 1, initial: arg.initial });
     },
     'dispatch.evaluate': async (arg) => evaluateAssignment(await dispatchModel(arg, arg.assignment), arg.assignment),
     'dispatch.insertions': async (arg) => {

@@ -8,6 +8,7 @@ export interface PlanTask {
   regionAdcode: string;
   date: string;
   timeLimitMs: number;
+  maxIterations?: number | undefined;
   seed: number;
   initial?: DispatchAssignment | undefined;
 }

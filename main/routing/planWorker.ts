@@ -18,6 +18,7 @@ void (async () => {
       ...(task.initial ? { initial: task.initial } : {}),
       solve: {
         timeLimitMs: task.timeLimitMs,
+        ...(task.maxIterations ? { maxIterations: task.maxIterations } : {}),
         seed: task.seed,
         onProgress: (p) => post({ type: 'progress', fraction: p.fraction, best: p.bestCost }),
         shouldStop,

@@ -12,7 +12,7 @@ export interface SolveOptions {
   seed?: number;
   /** Wall-clock limit in milliseconds. */
   timeLimitMs?: number;
-  /** Iteration limit: with it (and no time limit) the same seed always gives the same solution. */
+  /** Iteration limit: with it the same seed always gives the same solution (unless a time limit cuts it short). */
   maxIterations?: number;
   /** Called about every 100 ms with the share of the budget used and the best cost so far. */
   onProgress?(progress: { fraction: number; bestCost: number; iterations: number }): void;
@@ -429,7 +429,9 @@ class Sisr {
   run(): SolveResult {
     const started = performance.now();
     const { timeLimitMs, maxIterations } = this.options;
-    const byIterations = maxIterations !== undefined && timeLimitMs === undefined;
+    // With an iteration budget the search cools by iterations (the same seed gives the same plan); a time limit given
+    // as well only caps it, for slow machines.
+    const byIterations = maxIterations !== undefined;
     const budget = timeLimitMs ?? (byIterations ? Infinity : 1000);
     const blink = this.options.blinkRate ?? 0.01;
 

@@ -1,4 +1,6 @@
-import type { CostKind, OpenTicket, RevenueKind, SlaTier, TicketStatus } from '../../shared/domain';
+import type { CostKind, CustomerTier, OpenTicket, RevenueKind, SlaTier, TicketStatus } from '../../shared/domain';
+import { formatLocal, parseLocal } from '../../shared/time';
+import { listSlaRules, slaRuleFor } from './reference';
 import { canTransition, OPEN_TICKET_STATUSES } from '../../shared/domain';
 import { appendAudit } from './audit';
 import type { Db } from './db';
@@ -168,5 +170,41 @@ export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, c
        WHERE id = @id`,
     ).run({ id: ticketId, to, at: change.at });
     appendAudit(db, { actor: change.actor, action: 'status', entity: 'ticket', entityId: ticketId, detail: { from: row.status, to, at: change.at } });
+  })();
+}
+
+export interface CallInTicket {
+  customerId: number;
+  productLine: string;
+  fault: string;
+  slaTier: SlaTier;
+  estimatedMinutes: number;
+  requiredSkills: string[];
+}
+
+/**
+ * A ticket taken by phone: created now, its SLA clock from the rules for its tier and the customer's tier, numbered
+ * M{date}-{n} so dispatchers can tell it from imported ones. Returns the new ticket's id.
+ */
+export function createCallInTicket(db: Db, ticket: CallInTicket, change: { actor: string; at: string }): number {
+  return db.transaction(() => {
+    const customer = db.prepare('SELECT province_adcode AS provinceAdcode, tier FROM customers WHERE id = ?').get(ticket.customerId) as
+      | { provinceAdcode: string; tier: CustomerTier }
+      | undefined;
+    if (!customer) throw new TicketTransitionError(`No customer ${ticket.customerId}`);
+    const rule = slaRuleFor(listSlaRules(db), ticket.slaTier, customer.tier);
+    const prefix = `M${change.at.slice(0, 10).replaceAll('-', '')}-`;
+    const serial = (db.prepare('SELECT count(*) FROM tickets WHERE external_id LIKE ?').pluck().get(`${prefix}%`) as number) + 1;
+    const due = formatLocal(parseLocal(change.at) + Math.round(rule.hours * 60));
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO tickets (external_id, customer_id, province_adcode, product_line, fault, sla_tier, created_at, sla_due_at, required_skills, estimated_minutes, status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new')`,
+        )
+        .run(`${prefix}${String(serial).padStart(4, '0')}`, ticket.customerId, customer.provinceAdcode, ticket.productLine, ticket.fault, ticket.slaTier, change.at, due, JSON.stringify(ticket.requiredSkills), ticket.estimatedMinutes).lastInsertRowid,
+    );
+    appendAudit(db, { actor: change.actor, action: 'create', entity: 'ticket', entityId: id, detail: { ...ticket } });
+    return id;
   })();
 }

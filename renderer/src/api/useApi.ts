@@ -12,8 +12,8 @@ export function useAtlasApi(): AtlasApi {
 /** While a new argument loads, the previous value stays on screen (marked `reloading`), so views do not flicker. */
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T; reloading?: boolean } | { state: 'error'; message: string };
 
-/** Loads a channel's result; reloads when the argument changes (compared by value). */
-export function useApiQuery<C extends Channel>(channel: C, arg: ApiArg<C> | null): Loadable<ApiResult<C>> {
+/** Loads a channel's result; reloads when the argument changes (compared by value) or `version` goes up. */
+export function useApiQuery<C extends Channel>(channel: C, arg: ApiArg<C> | null, version = 0): Loadable<ApiResult<C>> {
   const api = useAtlasApi();
   const [result, setResult] = useState<Loadable<ApiResult<C>>>({ state: 'loading' });
   const key = JSON.stringify(arg);
@@ -29,6 +29,6 @@ export function useApiQuery<C extends Channel>(channel: C, arg: ApiArg<C> | null
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the argument is compared by its JSON text
-  }, [api, channel, key]);
+  }, [api, channel, key, version]);
   return result;
 }

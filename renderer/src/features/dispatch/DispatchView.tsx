@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { chinaDate } from '../../../../shared/time';
 import { useApiQuery, type Loadable } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -33,13 +34,19 @@ export function DispatchView() {
   const overviews = useApiQuery('provinces.list', {});
   const engineers = useApiQuery('engineers.list', {});
   const shops = useApiQuery('partners.list', {});
-  const tickets = useApiQuery('tickets.open', {});
+  const [ticketsVersion, setTicketsVersion] = useState(0);
+  const tickets = useApiQuery('tickets.open', {}, ticketsVersion);
+  const info = useApiQuery('app.info', {});
+  const [date, setDate] = useState<string | undefined>(undefined);
+  // The day to plan: the demo's day on the demo data, otherwise today in China.
+  const day = date ?? (info.state === 'ready' ? (info.value.demoGeneratedOn ?? chinaDate(new Date())) : undefined);
   const [visible, setVisible] = useState<ReadonlySet<ToggleableLayer>>(new Set(TOGGLEABLE_LAYERS));
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [region, setRegion] = useState<string | null>(null);
-  const editor = usePlanEditor(region);
+  const editor = usePlanEditor(region, day);
   const plan = editor.plan;
   const selectedTicket = selection?.kind === 'ticket' ? selection.id : null;
+  const [dragging, setDragging] = useState<number | null>(null);
   const select = (next: MapSelection | null) => {
     setSelection(next);
     if (next?.kind === 'province') setRegion(next.adcode);
@@ -103,7 +110,7 @@ export function DispatchView() {
       {region && (
         <div className="board-area">
           {plan ? (
-            <PlanBoard plan={plan} engineers={regionEngineers} selectedTicket={selectedTicket} onSelectTicket={selectTicket} evaluate={editor.evaluate} apply={(a) => void editor.apply(a)} />
+            <PlanBoard plan={plan} engineers={regionEngineers} selectedTicket={selectedTicket} onSelectTicket={selectTicket} evaluate={editor.evaluate} apply={(a) => void editor.apply(a)} dragging={dragging} onDragging={setDragging} />
           ) : (
             <p className="muted page-message">{t('plan.hint')}</p>
           )}
@@ -126,7 +133,28 @@ export function DispatchView() {
             ))}
           </select>
         </section>
-        {region && <PlanPanel editor={editor} tickets={regionTickets} selectedTicket={selectedTicket} onSelectTicket={selectTicket} />}
+        {region && (
+          <>
+            <label className="plan-date">
+              {t('plan.date')}{' '}
+              <input type="date" value={day ?? ''} onChange={(e) => setDate(e.target.value || undefined)} data-testid="plan-date" />
+            </label>
+            <PlanPanel
+              editor={editor}
+              regionAdcode={region}
+              tickets={regionTickets}
+              skills={[...new Set(regionEngineers.flatMap((e) => e.skills))].sort()}
+              selectedTicket={selectedTicket}
+              onSelectTicket={selectTicket}
+              onDragging={setDragging}
+              onTicketCreated={(ticket) => {
+                setTicketsVersion((v) => v + 1);
+                setSelection({ kind: 'ticket', id: ticket.id });
+                if (plan) void editor.apply(assignmentOfPlan(plan));
+              }}
+            />
+          </>
+        )}
         <section>
           <h3>{t('layers.title')}</h3>
           {TOGGLEABLE_LAYERS.map((layer) => (

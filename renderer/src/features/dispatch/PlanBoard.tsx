@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { DispatchAssignment, EvaluatedPlan, RouteViolation } from '../../../../shared/dispatch';
 import type { Engineer } from '../../../../shared/domain';
 import { useI18n } from '../../i18n/I18n';
@@ -11,6 +11,9 @@ interface Props {
   onSelectTicket(ticketId: number | null): void;
   evaluate(assignment: DispatchAssignment): Promise<EvaluatedPlan>;
   apply(assignment: DispatchAssignment): void;
+  /** The ticket being dragged, from the board or from the list of unassigned and handed-off tickets. */
+  dragging: number | null;
+  onDragging(ticketId: number | null): void;
 }
 
 interface Check {
@@ -24,13 +27,16 @@ interface Check {
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** One row per engineer: travel, waiting, work and lunch on a time axis; jobs are dragged between rows and times. */
-export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, evaluate, apply }: Props) {
+export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, evaluate, apply, dragging, onDragging: setDragging }: Props) {
   const { t } = useI18n();
   const rows = boardRows(plan, engineers);
   const span = boardSpan(rows);
-  const [dragging, setDragging] = useState<number | null>(null);
   const [check, setCheck] = useState<Check | null>(null);
   const checkKey = useRef('');
+  // A new drag (from the board or from the list) is checked afresh, even over the same place as the last one.
+  useEffect(() => {
+    checkKey.current = '';
+  }, [dragging]);
   const percent = (minute: number) => `${((minute - span.from) / (span.to - span.from)) * 100}%`;
   const width = (from: number, to: number) => `${(Math.max(to - from, 0) / (span.to - span.from)) * 100}%`;
   const hours = Array.from({ length: (span.to - span.from) / 60 + 1 }, (_, i) => span.from + i * 60);
@@ -67,10 +73,7 @@ export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, eva
     }, () => undefined);
   };
 
-  const endDrag = () => {
-    setDragging(null);
-    checkKey.current = '';
-  };
+  const endDrag = () => setDragging(null);
 
   return (
     <div className="plan-board" data-testid="plan-board" data-span-from={span.from} data-span-to={span.to}>
@@ -107,7 +110,6 @@ export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, eva
                     onDragStart={(e) => {
                       e.dataTransfer.setData('text/plain', String(block.ticketId));
                       e.dataTransfer.effectAllowed = 'move';
-                      checkKey.current = '';
                       setDragging(block.ticketId!);
                     }}
                     onDragEnd={endDrag}

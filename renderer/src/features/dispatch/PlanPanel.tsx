@@ -1,16 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import type { InsertionChoices } from '../../../../shared/dispatch';
 import { toCsv } from '../../../../shared/csv';
 import type { OpenTicket } from '../../../../shared/domain';
 import { saveText } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
+import { CallInTicketForm } from './CallInTicketForm';
 import { assignmentOfPlan, moveTicket, routeSheetRows, toggleLocks } from './board';
 import type { usePlanEditor } from './usePlanEditor';
 
 type Editor = ReturnType<typeof usePlanEditor>;
 
 /** The dispatcher's controls for a region's day: optimise, undo/redo, publish, and what to do with one ticket. */
-export function PlanPanel({ editor, tickets, selectedTicket, onSelectTicket }: { editor: Editor; tickets: OpenTicket[]; selectedTicket: number | null; onSelectTicket(id: number | null): void }) {
+interface PlanPanelProps {
+  editor: Editor;
+  regionAdcode: string;
+  tickets: OpenTicket[];
+  skills: string[];
+  selectedTicket: number | null;
+  onSelectTicket(id: number | null): void;
+  /** Unassigned and handed-off tickets can be dragged onto an engineer's row of the board. */
+  onDragging(ticketId: number | null): void;
+  onTicketCreated(ticket: OpenTicket): void;
+}
+
+export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicket, onSelectTicket, onDragging, onTicketCreated }: PlanPanelProps) {
+  const draggable = (ticketId: number) => ({
+    draggable: true,
+    onDragStart: (event: DragEvent) => {
+      event.dataTransfer.setData('text/plain', String(ticketId));
+      event.dataTransfer.effectAllowed = 'move';
+      onDragging(ticketId);
+    },
+    onDragEnd: () => onDragging(null),
+    'data-testid': `list-job-${ticketId}`,
+  });
   const { t } = useI18n();
   const { plan, job } = editor;
   const running = job.status?.state === 'running';
@@ -67,18 +90,28 @@ export function PlanPanel({ editor, tickets, selectedTicket, onSelectTicket }: {
               PDF
             </button>
           </div>
+          {!plan.feasible && (
+            <p className="error small" data-testid="plan-broken">
+              {t('plan.broken')}{' '}
+              {plan.routes
+                .filter((r) => r.violations.length > 0)
+                .map((r) => `${r.engineerName}: ${r.violations.map((v) => t(`violation.${v}`)).join('、')}`)
+                .join('；')}
+            </p>
+          )}
           {editor.published && (
             <p className="success" data-testid="plan-published">
               {t('plan.published')} {editor.published.scheduled} / {editor.published.handedOff}
             </p>
           )}
+          <CallInTicketForm regionAdcode={regionAdcode} skills={skills} onCreated={onTicketCreated} />
           {selectedTicket !== null && byId.has(selectedTicket) && <TicketActions editor={editor} ticket={byId.get(selectedTicket)!} onDone={() => onSelectTicket(null)} />}
           <h3>
             {t('plan.unassignedTitle')} ({plan.unassigned.length + plan.partners.reduce((n, p) => n + p.ticketIds.length, 0)})
           </h3>
           <ul className="compact-list unassigned-list" data-testid="unassigned-list">
             {plan.unassigned.map((u) => (
-              <li key={u.ticketId}>
+              <li key={u.ticketId} {...draggable(u.ticketId)}>
                 <button type="button" className="link" onClick={() => onSelectTicket(u.ticketId)}>
                   {byId.get(u.ticketId)?.externalId}
                 </button>{' '}
@@ -87,7 +120,7 @@ export function PlanPanel({ editor, tickets, selectedTicket, onSelectTicket }: {
             ))}
             {plan.partners.flatMap((p) =>
               p.ticketIds.map((id) => (
-                <li key={id}>
+                <li key={id} {...draggable(id)}>
                   <button type="button" className="link" onClick={() => onSelectTicket(id)}>
                     {byId.get(id)?.externalId}
                   </button>{' '}

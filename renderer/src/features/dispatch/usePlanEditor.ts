@@ -5,10 +5,17 @@ import { useJob } from '../../api/useJob';
 import { assignmentOfPlan } from './board';
 
 /**
+ * A fixed iteration budget makes "Optimise" repeatable (the same day gives the same plan); about 3 s for 广东's 200
+ * tickets here, within 0.1 % of what 8 s of searching finds. The time cap only matters on a slow machine.
+ */
+const PLAN_ITERATIONS = 20_000;
+const PLAN_TIME_CAP_SECONDS = 15;
+
+/**
  * A region's plan as the dispatcher works on it: optimise (a job on the core), edit (every edit is scheduled and
  * checked by the core, and kept for undo and redo), re-optimise around the locks, publish.
  */
-export function usePlanEditor(regionAdcode: string | null) {
+export function usePlanEditor(regionAdcode: string | null, date: string | undefined) {
   const api = useAtlasApi();
   const job = useJob('plan');
   const [history, setHistory] = useState<{ plans: EvaluatedPlan[]; at: number }>({ plans: [], at: -1 });
@@ -32,22 +39,22 @@ export function usePlanEditor(regionAdcode: string | null) {
     setError(null);
     setPublished(null);
     job.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new region starts a new plan
-  }, [regionAdcode]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new region or day starts a new plan
+  }, [regionAdcode, date]);
 
   const optimise = useCallback(
     (fromCurrent: boolean) => {
       if (!regionAdcode) return;
       setError(null);
-      job.start({ regionAdcode, timeLimitSeconds: 8, ...(fromCurrent && plan ? { initial: assignmentOfPlan(plan) } : {}) });
+      job.start({ regionAdcode, date, maxIterations: PLAN_ITERATIONS, timeLimitSeconds: PLAN_TIME_CAP_SECONDS, ...(fromCurrent && plan ? { initial: assignmentOfPlan(plan) } : {}) });
     },
-    [job, plan, regionAdcode],
+    [job, plan, regionAdcode, date],
   );
 
   /** Schedules an edited assignment on the core; `commit` false only checks it (a drag before the drop). */
   const evaluate = useCallback(
-    (assignment: DispatchAssignment) => (regionAdcode ? api.call('dispatch.evaluate', { regionAdcode, assignment }) : Promise.reject(new Error('no region'))),
-    [api, regionAdcode],
+    (assignment: DispatchAssignment) => (regionAdcode ? api.call('dispatch.evaluate', { regionAdcode, date, assignment }) : Promise.reject(new Error('no region'))),
+    [api, regionAdcode, date],
   );
 
   const apply = useCallback(
@@ -64,12 +71,12 @@ export function usePlanEditor(regionAdcode: string | null) {
   const publish = useCallback(() => {
     if (!regionAdcode || !plan) return;
     setError(null);
-    api.call('dispatch.publish', { regionAdcode, assignment: assignmentOfPlan(plan) }).then(setPublished, (e: unknown) => setError((e as Error).message));
-  }, [api, plan, regionAdcode]);
+    api.call('dispatch.publish', { regionAdcode, date, assignment: assignmentOfPlan(plan) }).then(setPublished, (e: unknown) => setError((e as Error).message));
+  }, [api, plan, regionAdcode, date]);
 
   const insertions = useCallback(
-    (ticketId: number) => (regionAdcode && plan ? api.call('dispatch.insertions', { regionAdcode, assignment: assignmentOfPlan(plan), ticketId }) : Promise.reject(new Error('no plan'))),
-    [api, plan, regionAdcode],
+    (ticketId: number) => (regionAdcode && plan ? api.call('dispatch.insertions', { regionAdcode, date, assignment: assignmentOfPlan(plan), ticketId }) : Promise.reject(new Error('no plan'))),
+    [api, plan, regionAdcode, date],
   );
 
   return {
