@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { chinaDate } from '../../../../shared/time';
+import { chinaDate, chinaDateTime } from '../../../../shared/time';
 import { useApiQuery, type Loadable } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -105,6 +105,7 @@ export function DispatchView() {
         selectedAdcode={region}
         locale={locale}
         routes={routes}
+        now={day && day !== chinaDate(new Date()) ? `${day} 08:00` : chinaDateTime(new Date())}
         onSelect={select}
       />
       {region && (
@@ -177,6 +178,14 @@ export function DispatchView() {
           <div className="legend-row">
             <span className="swatch" style={{ background: COLORS.partnerProvince }} />
             {t('legend.partnerProvince')}
+          </div>
+          <div className="legend-row">
+            <span className="swatch swatch--dot swatch--ring" style={{ borderColor: COLORS.tier.urgent }} />
+            {t('legend.soon')}
+          </div>
+          <div className="legend-row">
+            <span className="swatch swatch--dot swatch--ring" style={{ borderColor: COLORS.breached }} />
+            {t('legend.breached')}
           </div>
           {(['urgent', 'regular', 'complex'] as const).map((tier) => (
             <div className="legend-row" key={tier}>

@@ -159,7 +159,7 @@ function TicketActions({ editor, ticket, onDone }: { editor: Editor; ticket: Ope
         {ticket.externalId} · {ticket.customerName}
       </h3>
       <p className="muted small">
-        {t(`legend.${ticket.slaTier}`)} · SLA {ticket.slaDueAt.slice(11)} · {ticket.estimatedMinutes} min
+        {t(`legend.${ticket.slaTier}`)} · SLA {ticket.slaDueAt.slice(5)} · {ticket.estimatedMinutes} min
       </p>
       {route && (
         <div className="plan-actions">

@@ -30,6 +30,8 @@ interface Props {
   visibleLayers: ReadonlySet<ToggleableLayer>;
   selectedAdcode: string | null;
   locale: Locale;
+  /** Local 'YYYY-MM-DD HH:MM' the tickets' time left is counted from. */
+  now: string;
   /** A day's plan: route lines and numbered stops. */
   routes?: RouteLayers | null;
   onSelect(selection: MapSelection): void;
@@ -40,7 +42,7 @@ export interface RouteLayers {
   stops: Array<{ ticketId: number; number: number; colour: string; late: boolean; location: LngLat }>;
 }
 
-export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, routes = null, onSelect }: Props) {
+export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, now, routes = null, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -92,8 +94,8 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
     if (!map || !loaded) return;
     (map.getSource('engineers') as GeoJSONSource).setData(engineerPoints(engineers) as never);
     (map.getSource('shops') as GeoJSONSource).setData(shopPoints(shops) as never);
-    (map.getSource('tickets') as GeoJSONSource).setData(ticketPoints(tickets) as never);
-  }, [loaded, engineers, shops, tickets]);
+    (map.getSource('tickets') as GeoJSONSource).setData(ticketPoints(tickets, now) as never);
+  }, [loaded, engineers, shops, tickets, now]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -131,9 +133,11 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
       });
       return new maplibregl.Marker({ element }).setLngLat(stop.location).addTo(map);
     });
-    const lngs = routes.stops.map((s) => s.location[0]);
-    const lats = routes.stops.map((s) => s.location[1]);
-    map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { padding: 60, maxZoom: 10, duration: 0 });
+    // Frame the routes with their engineers' homes, close enough to read, not so close that the province is lost.
+    const points = routes.lines.features.flatMap((f) => f.geometry.coordinates);
+    const lngs = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { padding: 60, maxZoom: 8, duration: 0 });
     return () => markers.forEach((m) => m.remove());
   }, [loaded, routes]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvinceOverview } from '../../../../shared/contract';
 import type { PartnerShop } from '../../../../shared/domain';
-import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS } from './mapLayers';
+import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS, urgencyOf } from './mapLayers';
 
 const overview = (adcode: string, engineers: number): ProvinceOverview => ({
   adcode,
@@ -59,5 +59,15 @@ describe('map layers', () => {
     expect(style.glyphs).toBeUndefined();
     const ids = style.layers.map((l) => l.id);
     for (const layer of [...TOGGLEABLE_LAYERS, LAYER.provinceFill]) expect(ids).toContain(layer);
+  });
+});
+
+describe('tickets on the map', () => {
+  it('carry how close they are to breaching: past due, within two hours, or not yet', () => {
+    const due = (slaDueAt: string) => ({ slaDueAt });
+    expect(urgencyOf(due('2026-11-25 10:00'), '2026-11-25 10:00')).toBe('breached');
+    expect(urgencyOf(due('2026-11-25 12:00'), '2026-11-25 10:01')).toBe('soon');
+    expect(urgencyOf(due('2026-11-25 12:01'), '2026-11-25 10:00')).toBe('ok');
+    expect(urgencyOf(due('2026-11-26 09:00'), '2026-11-25 23:00')).toBe('ok');
   });
 });

@@ -3,6 +3,7 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
 import type { Engineer, OpenTicket, PartnerShop, SlaTier } from '../../../../shared/domain';
+import { parseLocal } from '../../../../shared/time';
 
 export const LAYER = {
   provinceFill: 'province-fill',
@@ -26,6 +27,7 @@ export const COLORS = {
   engineer: '#1d4ed8',
   shop: '#0f766e',
   tier: { urgent: '#dc2626', regular: '#f59e0b', complex: '#7c3aed' } satisfies Record<SlaTier, string>,
+  breached: '#111827',
 };
 
 export interface PointFeature<P> {
@@ -57,8 +59,17 @@ export const shopPoints = (shops: readonly PartnerShop[]) =>
     (s) => ({ kind: 'shop' as const, id: s.id, name: s.name, level: s.certificationLevel }),
   );
 
-export const ticketPoints = (tickets: readonly OpenTicket[]) =>
-  points(tickets, (t) => t.location, (t) => ({ kind: 'ticket' as const, id: t.id, slaTier: t.slaTier, customerTier: t.customerTier }));
+/** How close a ticket is to breaching its SLA at `now` (local 'YYYY-MM-DD HH:MM'): already past, within 2 h, or not yet. */
+export type Urgency = 'breached' | 'soon' | 'ok';
+const SOON_MINUTES = 120;
+
+export function urgencyOf(ticket: Pick<OpenTicket, 'slaDueAt'>, now: string): Urgency {
+  const left = parseLocal(ticket.slaDueAt) - parseLocal(now);
+  return left <= 0 ? 'breached' : left <= SOON_MINUTES ? 'soon' : 'ok';
+}
+
+export const ticketPoints = (tickets: readonly OpenTicket[], now: string) =>
+  points(tickets, (t) => t.location, (t) => ({ kind: 'ticket' as const, id: t.id, slaTier: t.slaTier, customerTier: t.customerTier, urgency: urgencyOf(t, now) }));
 
 /** Provinces with a direct team in one colour, partner-only provinces in another. */
 export function provinceFillColor(overviews: readonly ProvinceOverview[]): ExpressionSpecification | string {
@@ -117,6 +128,9 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
           'circle-color': ['match', ['get', 'slaTier'], 'urgent', COLORS.tier.urgent, 'regular', COLORS.tier.regular, COLORS.tier.complex],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 2, 8, 5],
           'circle-opacity': 0.8,
+          // Time left before breach, as a ring: dark once breached, red within two hours.
+          'circle-stroke-color': ['match', ['get', 'urgency'], 'breached', COLORS.breached, 'soon', COLORS.tier.urgent, 'rgba(0,0,0,0)'],
+          'circle-stroke-width': ['match', ['get', 'urgency'], 'ok', 0, 1.5],
         },
       },
       {
