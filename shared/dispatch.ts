@@ -76,3 +76,25 @@ export interface PublishResult {
   scheduled: number;
   handedOff: number;
 }
+
+/** The assignment without one ticket (it becomes unassigned). */
+export function removeTicket(assignment: DispatchAssignment, ticketId: number): DispatchAssignment {
+  return {
+    routes: assignment.routes.map((r) => ({ ...r, ticketIds: r.ticketIds.filter((id) => id !== ticketId) })).filter((r) => r.ticketIds.length > 0),
+    partners: assignment.partners.map((p) => ({ ...p, ticketIds: p.ticketIds.filter((id) => id !== ticketId) })).filter((p) => p.ticketIds.length > 0),
+    locked: assignment.locked.filter((id) => id !== ticketId),
+  };
+}
+
+/** The assignment with one ticket moved onto an engineer's route at a position, or to a shop (wherever it was before). */
+export function moveTicket(assignment: DispatchAssignment, ticketId: number, target: { engineerId: number; position: number } | { shopId: number }): DispatchAssignment {
+  const { routes, partners, locked } = removeTicket(assignment, ticketId);
+  const keepLock = assignment.locked.includes(ticketId) ? [...locked, ticketId] : locked;
+  if ('engineerId' in target) {
+    const route = routes.find((r) => r.engineerId === target.engineerId);
+    const ticketIds = route ? [...route.ticketIds.slice(0, target.position), ticketId, ...route.ticketIds.slice(target.position)] : [ticketId];
+    return { routes: [...routes.filter((r) => r !== route), { engineerId: target.engineerId, ticketIds }], partners, locked: keepLock };
+  }
+  const shop = partners.find((p) => p.shopId === target.shopId);
+  return { routes, partners: [...partners.filter((p) => p !== shop), { shopId: target.shopId, ticketIds: [...(shop?.ticketIds ?? []), ticketId] }], locked };
+}

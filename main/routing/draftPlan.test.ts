@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DispatchAssignment } from '../../shared/dispatch';
+import { moveTicket, type DispatchAssignment } from '../../shared/dispatch';
 import { generateDemo } from '../demo/generator';
 import { publishDay } from '../store/dispatchPublish';
 import { openDatabase } from '../store/db';
 import { listOpenTickets } from '../store/tickets';
 import { buildDispatchProblem, dispatchPoints, type DispatchDay } from './dispatchDay';
-import { evaluateAssignment, insertionOptions, removeTicket } from './draftPlan';
+import { evaluateAssignment, insertionOptions } from './draftPlan';
 import { assignmentOf, loadDispatchModel, planDay } from './planDay';
 import { solveVrptw } from './sisr';
 import { syntheticDay } from './syntheticDay';
@@ -16,13 +16,6 @@ function solved(day: DispatchDay) {
   const assignment = assignmentOf(model, solveVrptw(model.problem, { maxIterations: 200, seed: 2 }));
   return { model, assignment };
 }
-
-const moveTicket = (assignment: DispatchAssignment, ticketId: number, engineerId: number, position: number): DispatchAssignment => {
-  const without = removeTicket(assignment, ticketId);
-  const exists = without.routes.some((r) => r.engineerId === engineerId);
-  const routes = exists ? without.routes : [...without.routes, { engineerId, ticketIds: [] }];
-  return { ...without, routes: routes.map((r) => (r.engineerId === engineerId ? { ...r, ticketIds: [...r.ticketIds.slice(0, position), ticketId, ...r.ticketIds.slice(position)] } : r)) };
-};
 
 describe('a plan the dispatcher edits', () => {
   it("scheduled as the solver left it, breaks no rule, and gives the solver's stops", () => {
@@ -39,7 +32,7 @@ describe('a plan the dispatcher edits', () => {
     const { model, assignment } = solved(day);
     const ticket = day.tickets.find((t) => t.requiredSkills.length > 0)!;
     const unskilled = day.engineers.find((e) => !ticket.requiredSkills.every((k) => e.skills.includes(k)))!;
-    const moved = evaluateAssignment(model, moveTicket(assignment, ticket.id, unskilled.id, 0));
+    const moved = evaluateAssignment(model, moveTicket(assignment, ticket.id, { engineerId: unskilled.id, position: 0 }));
     expect(moved.routes.find((r) => r.engineerId === unskilled.id)!.violations).toContain('skill');
     expect(moved.feasible).toBe(false);
 
@@ -57,7 +50,7 @@ describe('a plan the dispatcher edits', () => {
     expect(options.engineers.length).toBeGreaterThan(0);
     expect(options.engineers.length).toBeLessThanOrEqual(3);
     for (const option of options.engineers) {
-      const applied = evaluateAssignment(model, moveTicket(assignment, ticket, option.engineerId, option.position));
+      const applied = evaluateAssignment(model, moveTicket(assignment, ticket, { engineerId: option.engineerId, position: option.position }));
       expect(applied.routes.find((r) => r.engineerId === option.engineerId)!.violations).toEqual([]);
       expect(applied.routes.find((r) => r.engineerId === option.engineerId)!.stops[option.position]!).toMatchObject({ ticketId: ticket, eta: option.eta });
     }
@@ -81,7 +74,7 @@ describe('re-optimising and publishing a region from the store', () => {
       .flatMap((r) => r.ticketIds.map((id) => [id, insertionOptions(model, assignment, id).engineers.find((o) => o.engineerId !== r.engineerId)] as const))
       .find(([, option]) => option !== undefined)!;
     if (!target) throw new Error('no ticket of the plan fits another engineer');
-    const edited = { ...moveTicket(assignment, ticket, target.engineerId, target.position), locked: [ticket] };
+    const edited = { ...moveTicket(assignment, ticket, { engineerId: target.engineerId, position: target.position }), locked: [ticket] };
     const again = await planDay(db, { regionAdcode: '440000', date: today, initial: edited, solve: { maxIterations: 300, seed: 5 } });
     const route = again.routes.find((r) => r.engineerId === target.engineerId)!;
     expect(route.stops.map((s) => s.ticketId)).toContain(ticket);

@@ -1,7 +1,7 @@
 // A plan as the dispatcher edits it: which engineer does which tickets in what order, which go to partner shops,
 // which are locked. Checked and scheduled by the same rules the solver uses (scheduleRoute), so that what the board
 // shows before a drop is what the solver would accept.
-import type { DispatchAssignment, EvaluatedPlan, InsertionChoices, RouteViolation } from '../../shared/dispatch';
+import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../shared/dispatch';
 import { formatLocal } from '../../shared/time';
 import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
 import { bestPositions } from './sisr';
@@ -122,12 +122,4 @@ export function insertionOptions(model: DispatchModel, assignment: DispatchAssig
     ? { shopId: day.shops[partnerChoice.partner]!.id, shopName: day.shops[partnerChoice.partner]!.name, fee: day.shops[partnerChoice.partner]!.fees[day.tickets[job]!.slaTier], cost: Math.round(partnerChoice.cost) }
     : null;
   return { engineers, partner, leaving };
-}
-
-export function removeTicket(assignment: DispatchAssignment, ticketId: number): DispatchAssignment {
-  return {
-    routes: assignment.routes.map((r) => ({ ...r, ticketIds: r.ticketIds.filter((id) => id !== ticketId) })),
-    partners: assignment.partners.map((p) => ({ ...p, ticketIds: p.ticketIds.filter((id) => id !== ticketId) })),
-    locked: assignment.locked.filter((id) => id !== ticketId),
-  };
 }

@@ -1,5 +1,6 @@
 // The day's plan as a timeline board and as map layers: pure data, unit-tested without a browser.
 import type { DispatchAssignment, EvaluatedPlan, RouteViolation } from '../../../../shared/dispatch';
+export { moveTicket } from '../../../../shared/dispatch';
 import type { Engineer, LngLat, OpenTicket } from '../../../../shared/domain';
 import { parseLocal } from '../../../../shared/time';
 
@@ -74,21 +75,6 @@ export function boardSpan(rows: readonly BoardRow[]): { from: number; to: number
 /** Where on the route a job dropped at `minute` goes: after every service that starts before it. */
 export function dropPosition(row: BoardRow, minute: number, movingTicketId: number): number {
   return row.blocks.filter((b) => b.kind === 'service' && b.ticketId !== movingTicketId && b.from < minute).length;
-}
-
-/** The assignment with one ticket moved onto an engineer's route at a position (wherever it was before). */
-export function moveTicket(assignment: DispatchAssignment, ticketId: number, target: { engineerId: number; position: number } | { shopId: number }): DispatchAssignment {
-  const routes = assignment.routes.map((r) => ({ ...r, ticketIds: r.ticketIds.filter((id) => id !== ticketId) }));
-  const partners = assignment.partners.map((p) => ({ ...p, ticketIds: p.ticketIds.filter((id) => id !== ticketId) }));
-  if ('engineerId' in target) {
-    if (!routes.some((r) => r.engineerId === target.engineerId)) routes.push({ engineerId: target.engineerId, ticketIds: [] });
-    const route = routes.find((r) => r.engineerId === target.engineerId)!;
-    route.ticketIds.splice(target.position, 0, ticketId);
-  } else {
-    if (!partners.some((p) => p.shopId === target.shopId)) partners.push({ shopId: target.shopId, ticketIds: [] });
-    partners.find((p) => p.shopId === target.shopId)!.ticketIds.push(ticketId);
-  }
-  return { routes: routes.filter((r) => r.ticketIds.length > 0), partners: partners.filter((p) => p.ticketIds.length > 0), locked: assignment.locked };
 }
 
 export function assignmentOfPlan(plan: EvaluatedPlan): DispatchAssignment {
