@@ -2,7 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { InsertionChoices } from '../../../../shared/dispatch';
 import { toCsv } from '../../../../shared/csv';
 import type { OpenTicket } from '../../../../shared/domain';
-import { saveText } from '../../app/saveFile';
+import { saveText, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
 import { CallInTicketForm } from './CallInTicketForm';
 import { assignmentOfPlan, moveTicket, routeSheetRows, toggleLocks } from './board';
@@ -86,7 +86,7 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
             <button type="button" onClick={routeSheets} data-testid="plan-route-sheets">
               {t('plan.routeSheets')}
             </button>
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => void saveViewAsPdf(`service-atlas-routes-${plan.date}.pdf`)}>
               PDF
             </button>
           </div>

@@ -55,19 +55,40 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
     const map = createChinaMap(container.current, buildMapStyle(provinces, overviews));
     mapRef.current = map;
     map.on('load', () => setLoaded(true));
+    let clusterLabels: maplibregl.Marker[] = [];
     map.on('idle', () => {
-      // What is really on screen, for the status line and for end-to-end tests: distinct provinces and points drawn.
+      // What is really on screen, for the status line and for end-to-end tests: distinct provinces and points drawn
+      // (a cluster counts the tickets it stands for).
       const count = (layer: string, key: string) => new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties[key]))).size;
+      const clusters = new Map(map.queryRenderedFeatures({ layers: [LAYER.ticketClusters] }).map((f) => [f.properties.cluster_id as number, f]));
+      const ticketsShown = map.getLayoutProperty(LAYER.tickets, 'visibility') !== 'none';
       setRendered({
         provinces: count(LAYER.provinceFill, 'adcode'),
         engineers: map.getLayoutProperty(LAYER.engineers, 'visibility') === 'none' ? 0 : count(LAYER.engineers, 'id'),
         shops: map.getLayoutProperty(LAYER.shops, 'visibility') === 'none' ? 0 : count(LAYER.shops, 'id'),
-        tickets: map.getLayoutProperty(LAYER.tickets, 'visibility') === 'none' ? 0 : count(LAYER.tickets, 'id'),
+        tickets: ticketsShown ? count(LAYER.tickets, 'id') + [...clusters.values()].reduce((n, f) => n + (f.properties.point_count as number), 0) : 0,
       });
+      // Cluster counts as HTML labels, drawn with the system's fonts like every other label (no glyph server).
+      clusterLabels.forEach((m) => m.remove());
+      clusterLabels = ticketsShown
+        ? [...clusters.values()].map((f) => {
+            const element = document.createElement('div');
+            element.className = 'cluster-label';
+            element.textContent = String(f.properties.point_count);
+            return new maplibregl.Marker({ element }).setLngLat((f.geometry as { coordinates: [number, number] }).coordinates).addTo(map);
+          })
+        : [];
     });
     const pointLayers = [LAYER.engineers, LAYER.shops, LAYER.tickets];
     map.on('click', (event) => {
-      const hits: MapGeoJSONFeature[] = map.queryRenderedFeatures(event.point, { layers: [...pointLayers, LAYER.provinceFill] });
+      const hits: MapGeoJSONFeature[] = map.queryRenderedFeatures(event.point, { layers: [LAYER.ticketClusters, ...pointLayers, LAYER.provinceFill] });
+      const cluster = hits.find((f) => f.layer.id === LAYER.ticketClusters);
+      if (cluster) {
+        // A click on a cluster zooms until it falls apart.
+        const center = (cluster.geometry as { coordinates: [number, number] }).coordinates;
+        void (map.getSource('tickets') as GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number).then((zoom) => map.easeTo({ center, zoom }));
+        return;
+      }
       const point = hits.find((f) => f.layer.id !== LAYER.provinceFill);
       if (point) {
         const kind = point.properties.kind as 'engineer' | 'shop' | 'ticket';
@@ -77,7 +98,7 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
       const province = hits[0];
       if (province) onSelectRef.current({ kind: 'province', adcode: String(province.properties.adcode) });
     });
-    for (const layer of [...pointLayers, LAYER.provinceFill]) {
+    for (const layer of [...pointLayers, LAYER.ticketClusters, LAYER.provinceFill]) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
@@ -101,6 +122,7 @@ export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, v
     const map = mapRef.current;
     if (!map || !loaded) return;
     for (const layer of TOGGLEABLE_LAYERS) map.setLayoutProperty(layer, 'visibility', visibleLayers.has(layer) ? 'visible' : 'none');
+    map.setLayoutProperty(LAYER.ticketClusters, 'visibility', visibleLayers.has(LAYER.tickets) ? 'visible' : 'none');
   }, [loaded, visibleLayers]);
 
   useEffect(() => {

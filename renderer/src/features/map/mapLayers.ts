@@ -12,8 +12,12 @@ export const LAYER = {
   shops: 'shops',
   engineers: 'engineers',
   tickets: 'tickets',
+  ticketClusters: 'ticket-clusters',
   routes: 'routes',
 } as const;
+
+/** Below this zoom, tickets closer than the radius (pixels) to each other are drawn as one circle with a count. */
+export const TICKET_CLUSTER = { maxZoom: 8, radius: 28 };
 
 export const TOGGLEABLE_LAYERS = [LAYER.engineers, LAYER.shops, LAYER.tickets] as const;
 export type ToggleableLayer = (typeof TOGGLEABLE_LAYERS)[number];
@@ -28,6 +32,7 @@ export const COLORS = {
   shop: '#0f766e',
   tier: { urgent: '#dc2626', regular: '#f59e0b', complex: '#7c3aed' } satisfies Record<SlaTier, string>,
   breached: '#111827',
+  cluster: '#f97316',
 };
 
 export interface PointFeature<P> {
@@ -87,7 +92,7 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
       provinces: { type: 'geojson', data: provinces as never, promoteId: 'adcode' },
       engineers: { type: 'geojson', data: emptyPoints as never },
       shops: { type: 'geojson', data: emptyPoints as never },
-      tickets: { type: 'geojson', data: emptyPoints as never },
+      tickets: { type: 'geojson', data: emptyPoints as never, cluster: true, clusterMaxZoom: TICKET_CLUSTER.maxZoom, clusterRadius: TICKET_CLUSTER.radius },
       routes: { type: 'geojson', data: emptyPoints as never },
     },
     layers: [
@@ -121,9 +126,23 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
         },
       },
       {
+        id: LAYER.ticketClusters,
+        type: 'circle',
+        source: 'tickets',
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': COLORS.cluster,
+          'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 9, 50, 16, 300, 24],
+          'circle-opacity': 0.85,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
         id: LAYER.tickets,
         type: 'circle',
         source: 'tickets',
+        filter: ['!', ['has', 'point_count']],
         paint: {
           'circle-color': ['match', ['get', 'slaTier'], 'urgent', COLORS.tier.urgent, 'regular', COLORS.tier.regular, COLORS.tier.complex],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 2, 8, 5],
