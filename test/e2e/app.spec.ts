@@ -342,6 +342,21 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
   await page.getByTestId('plan-publish').click();
   await expect(page.getByTestId('plan-published')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dispatch-5-published.png') });
+  // Route sheets: one engineer's as CSV (address, window, ETA), and the printed day as one page per engineer.
+  const engineerName = (await page.getByTestId(`board-row-${target.engineer}`).locator('.board-name strong').textContent())!;
+  await page.getByTestId('route-sheet-engineer').selectOption(String(target.engineer));
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-route-sheets').click()]);
+  const sheetRows = fs.readFileSync(await sheet.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(sheetRows[0]).toContain('地址 address');
+  expect(sheetRows.length).toBeGreaterThan(1);
+  expect(sheetRows.slice(1).every((row) => row.startsWith(`${engineerName},`))).toBe(true);
+  await page.getByTestId('route-sheet-engineer').selectOption('');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('route-sheets').locator('.route-sheet')).toHaveCount(await page.locator('.board-row').filter({ has: page.locator('.board-block.service') }).count());
+  await expect(page.getByTestId('route-sheets')).toContainText(engineerName);
+  await page.screenshot({ path: testInfo.outputPath('dispatch-6-route-sheets-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
   const db = store();
   try {
     const moved = db.prepare('SELECT status, engineer_id, scheduled_eta FROM tickets WHERE id = ?').get(ticketId) as { status: string; engineer_id: number; scheduled_eta: string };

@@ -8,6 +8,7 @@ import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
 import { DetailPanel } from './DetailPanel';
 import { assignmentOfPlan, routeGeoJson, toggleLocks } from './board';
 import { PlanBoard } from './PlanBoard';
+import { RouteSheets } from './RouteSheets';
 import { PlanPanel } from './PlanPanel';
 import { usePlanEditor } from './usePlanEditor';
 
@@ -47,6 +48,7 @@ export function DispatchView() {
   const plan = editor.plan;
   const selectedTicket = selection?.kind === 'ticket' ? selection.id : null;
   const [dragging, setDragging] = useState<number | null>(null);
+  const [sheetEngineer, setSheetEngineer] = useState<number | null>(null);
   const select = (next: MapSelection | null) => {
     setSelection(next);
     if (next?.kind === 'province') setRegion(next.adcode);
@@ -108,6 +110,7 @@ export function DispatchView() {
         now={day && day !== chinaDate(new Date()) ? `${day} 08:00` : chinaDateTime(new Date())}
         onSelect={select}
       />
+      {plan && <RouteSheets plan={plan} tickets={regionTickets} engineerId={sheetEngineer} />}
       {region && (
         <div className="board-area">
           {plan ? (
@@ -148,6 +151,8 @@ export function DispatchView() {
               selectedTicket={selectedTicket}
               onSelectTicket={selectTicket}
               onDragging={setDragging}
+              sheetEngineer={sheetEngineer}
+              onSheetEngineer={setSheetEngineer}
               onTicketCreated={(ticket) => {
                 setTicketsVersion((v) => v + 1);
                 setSelection({ kind: 'ticket', id: ticket.id });

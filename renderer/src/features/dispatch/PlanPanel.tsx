@@ -5,7 +5,7 @@ import type { OpenTicket } from '../../../../shared/domain';
 import { saveText, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
 import { CallInTicketForm } from './CallInTicketForm';
-import { assignmentOfPlan, moveTicket, routeSheetRows, toggleLocks } from './board';
+import { assignmentOfPlan, moveTicket, ROUTE_SHEET_HEADERS, routeSheetRows, toggleLocks } from './board';
 import type { usePlanEditor } from './usePlanEditor';
 
 type Editor = ReturnType<typeof usePlanEditor>;
@@ -21,9 +21,12 @@ interface PlanPanelProps {
   /** Unassigned and handed-off tickets can be dragged onto an engineer's row of the board. */
   onDragging(ticketId: number | null): void;
   onTicketCreated(ticket: OpenTicket): void;
+  /** Whose route sheet to export or print (null: everyone's). */
+  sheetEngineer: number | null;
+  onSheetEngineer(engineerId: number | null): void;
 }
 
-export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicket, onSelectTicket, onDragging, onTicketCreated }: PlanPanelProps) {
+export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicket, onSelectTicket, onDragging, onTicketCreated, sheetEngineer, onSheetEngineer }: PlanPanelProps) {
   const draggable = (ticketId: number) => ({
     draggable: true,
     onDragStart: (event: DragEvent) => {
@@ -41,10 +44,12 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
   const late = plan?.routes.reduce((n, r) => n + r.stops.filter((s) => s.late).length, 0) ?? 0;
   const km = plan?.routes.reduce((n, r) => n + r.travelKm, 0) ?? 0;
 
+  const sheetFor = sheetEngineer === null ? null : plan?.routes.find((r) => r.engineerId === sheetEngineer) ?? null;
+  const sheetName = `service-atlas-routes-${plan?.date ?? ''}${sheetFor ? `-${sheetFor.engineerName}` : ''}`;
   const routeSheets = () => {
     if (!plan) return;
-    const header = ['工程师 engineer', '序号 stop', '工单 ticket', '客户 customer', '地址 address', '预约 window', '到达 ETA', '离开 ETD', 'SLA截止 due', '故障 fault'];
-    saveText(`service-atlas-routes-${plan.date}.csv`, 'text/csv;charset=utf-8', toCsv(header, routeSheetRows(plan, tickets)));
+    const rows = routeSheetRows(plan, tickets).filter((row) => !sheetFor || row[0] === sheetFor.engineerName);
+    saveText(`${sheetName}.csv`, 'text/csv;charset=utf-8', toCsv(ROUTE_SHEET_HEADERS, rows));
   };
 
   return (
@@ -83,10 +88,18 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
             <button type="button" className="primary" disabled={running || !plan.feasible} onClick={editor.publish} data-testid="plan-publish">
               {t('plan.publish')}
             </button>
+            <select value={sheetEngineer ?? ''} onChange={(e) => onSheetEngineer(e.target.value ? Number(e.target.value) : null)} data-testid="route-sheet-engineer">
+              <option value="">{t('plan.allEngineers')}</option>
+              {plan.routes.map((r) => (
+                <option key={r.engineerId} value={r.engineerId}>
+                  {r.engineerName}
+                </option>
+              ))}
+            </select>
             <button type="button" onClick={routeSheets} data-testid="plan-route-sheets">
               {t('plan.routeSheets')}
             </button>
-            <button type="button" onClick={() => void saveViewAsPdf(`service-atlas-routes-${plan.date}.pdf`)}>
+            <button type="button" onClick={() => void saveViewAsPdf(`${sheetName}.pdf`)}>
               PDF
             </button>
           </div>

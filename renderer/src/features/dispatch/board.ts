@@ -113,6 +113,8 @@ export function routeGeoJson(plan: EvaluatedPlan, engineers: readonly Engineer[]
   return { lines: { type: 'FeatureCollection' as const, features: lines }, stops };
 }
 
+export const ROUTE_SHEET_HEADERS = ['工程师 engineer', '序号 stop', '工单 ticket', '客户 customer', '地址 address', '预约 window', '到达 ETA', '离开 ETD', 'SLA截止 due', '故障 fault'];
+
 /** The day's route sheets: one line per stop, for printing or a spreadsheet. */
 export function routeSheetRows(plan: EvaluatedPlan, tickets: readonly OpenTicket[]): string[][] {
   const byId = new Map(tickets.map((t) => [t.id, t]));
