@@ -29,7 +29,7 @@ import { getMeta, reportingDay as reportingDayOf } from '../store/meta';
 import { provinceStandings, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
 import { listProvinces, listSkillCodes } from '../store/reference';
-import { countOpenTickets, createCallInTicket, listOpenTickets, TicketTransitionError } from '../store/tickets';
+import { countOpenTickets, createCallInTicket, listOpenTickets, UnknownCustomerError } from '../store/tickets';
 import { searchCustomers } from '../store/customers';
 import { InvalidArgumentError, NotFoundError } from './errors';
 
@@ -149,7 +149,7 @@ export function createHandlers({
       try {
         id = createCallInTicket(db, arg, { actor: 'dispatcher', at: chinaDateTime(now()) });
       } catch (error) {
-        if (error instanceof TicketTransitionError) throw new NotFoundError(error.message);
+        if (error instanceof UnknownCustomerError) throw new NotFoundError(error.message);
         throw error;
       }
       return listOpenTickets(db).find((t) => t.id === id)!;

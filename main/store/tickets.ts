@@ -173,6 +173,10 @@ export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, c
   })();
 }
 
+export class UnknownCustomerError extends Error {
+  override name = 'UnknownCustomerError';
+}
+
 export interface CallInTicket {
   customerId: number;
   productLine: string;
@@ -191,7 +195,7 @@ export function createCallInTicket(db: Db, ticket: CallInTicket, change: { actor
     const customer = db.prepare('SELECT province_adcode AS provinceAdcode, tier FROM customers WHERE id = ?').get(ticket.customerId) as
       | { provinceAdcode: string; tier: CustomerTier }
       | undefined;
-    if (!customer) throw new TicketTransitionError(`No customer ${ticket.customerId}`);
+    if (!customer) throw new UnknownCustomerError(`No customer ${ticket.customerId}`);
     const rule = slaRuleFor(listSlaRules(db), ticket.slaTier, customer.tier);
     const prefix = `M${change.at.slice(0, 10).replaceAll('-', '')}-`;
     const serial = (db.prepare('SELECT count(*) FROM tickets WHERE external_id LIKE ?').pluck().get(`${prefix}%`) as number) + 1;
