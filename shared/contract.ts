@@ -11,12 +11,12 @@ import { IMPORT_KINDS, type ImportReport, MAX_IMPORT_FILE_BYTES } from './import
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
 const none = z.object({}).strict();
-const provinceFilter = z.object({ provinceAdcode: adcode.optional() }).strict();
+const provinceFilter = z.object({ provinceAdcode: adcode.optional(), cityId: z.number().int().positive().optional() }).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 /** A P&L period; both ends default to the 12 months up to the reporting day. */
 const period = { from: month.optional(), to: month.optional() };
 const jobId = z.object({ jobId: z.string().uuid() }).strict();
-const dayInRegion = { regionAdcode: adcode, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() };
+const dayInRegion = { regionAdcode: adcode, cityId: z.number().int().positive().optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() };
 const id = z.number().int().positive();
 const assignmentSchema = z
   .object({
@@ -63,6 +63,7 @@ export const argSchemas = {
   ]),
   'network.status': jobId,
   'network.cancel': jobId,
+  'regions.cities': z.object({ provinceAdcode: adcode }).strict(),
   'customers.search': z.object({ provinceAdcode: adcode, text: z.string().trim().min(1).max(50) }).strict(),
   'tickets.create': z
     .object({
@@ -179,6 +180,7 @@ export interface ApiResults {
   'network.start': NetworkJobStatus;
   'network.status': NetworkJobStatus;
   'network.cancel': NetworkJobStatus;
+  'regions.cities': Array<{ id: number; nameZh: string; nameEn: string }>;
   'customers.search': CustomerMatch[];
   'tickets.create': OpenTicket;
   'dispatch.evaluate': EvaluatedPlan;

@@ -50,6 +50,7 @@ describe('API contract', () => {
       'network.start': () => ({ kind: 'compare', scenarios: ['base'] }),
       'network.status': () => ({ jobId: networkJobId }),
       'network.cancel': () => ({ jobId: networkJobId }),
+      'regions.cities': () => ({ provinceAdcode: '440000' }),
       'customers.search': () => ({ provinceAdcode: '440000', text: 'CUS' }),
       'tickets.create': () => ({ customerId: guangdongCustomer, productLine: 'commercial_hvac', fault: '主机不制冷', slaTier: 'urgent', estimatedMinutes: 60, requiredSkills: ['hvac'] }),
       'dispatch.evaluate': () => ({ regionAdcode: '440000', assignment: emptyPlan }),
@@ -197,6 +198,30 @@ describe('import and data channels', () => {
 });
 
 describe('dispatch channels', () => {
+  it('plan one city of a province: its customers’ tickets, its engineers, its shops', async () => {
+    const cities = value<Array<{ id: number; nameZh: string }>>(await dispatch('regions.cities', { provinceAdcode: '440000' }));
+    const guangzhou = cities.find((c) => c.nameZh === '广州')!;
+    const plan = value<{ unassigned: Array<{ ticketId: number }> }>(await dispatch('dispatch.evaluate', { regionAdcode: '440000', cityId: guangzhou.id, assignment: { routes: [], partners: [], locked: [] } }));
+    const ids = plan.unassigned.map((u) => u.ticketId);
+    const inCity = db
+      .prepare(`SELECT t.id FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE c.city_id = ? AND t.status IN ('new', 'assigned', 'scheduled', 'in_progress', 'reopened') ORDER BY t.id`)
+      .pluck()
+      .all(guangzhou.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect([...ids].sort((a, b) => a - b)).toEqual(inCity);
+    const engineers = value<Array<{ homeCity: string }>>(await dispatch('engineers.list', { provinceAdcode: '440000', cityId: guangzhou.id }));
+    expect(engineers.length).toBeGreaterThan(0);
+    expect(engineers.every((e) => e.homeCity === '广州')).toBe(true);
+    const shenzhenEngineer = db.prepare("SELECT e.id FROM engineers e JOIN cities c ON c.id = e.home_city_id WHERE c.name_zh = '深圳' LIMIT 1").pluck().get() as number;
+    const outside = await dispatch('dispatch.evaluate', { regionAdcode: '440000', cityId: guangzhou.id, assignment: { routes: [{ engineerId: shenzhenEngineer, ticketIds: [] }], partners: [], locked: [] } });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'assignment' }] } });
+    const beijing = value<Array<{ id: number }>>(await dispatch('regions.cities', { provinceAdcode: '110000' }))[0]!;
+    expect(await dispatch('dispatch.evaluate', { regionAdcode: '440000', cityId: beijing.id, assignment: { routes: [], partners: [], locked: [] } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', fields: [{ field: 'cityId' }] },
+    });
+  });
+
   it('take a call-in urgent ticket with its SLA from the rules, and place it into a plan', async () => {
     const customer = value<Array<{ id: number; name: string; tier: string }>>(await dispatch('customers.search', { provinceAdcode: '440000', text: 'CUS-0' }))[0]!;
     expect(await dispatch('customers.search', { provinceAdcode: '440000', text: '%' })).toMatchObject({ ok: true, value: [] });

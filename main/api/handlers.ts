@@ -28,7 +28,7 @@ import { listEngineers } from '../store/engineers';
 import { getMeta, reportingDay as reportingDayOf } from '../store/meta';
 import { provinceStandings, tableCounts } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
-import { listProvinces, listSkillCodes } from '../store/reference';
+import { listCities, listProvinces, listSkillCodes } from '../store/reference';
 import { countOpenTickets, createCallInTicket, listOpenTickets, UnknownCustomerError } from '../store/tickets';
 import { searchCustomers } from '../store/customers';
 import { InvalidArgumentError, NotFoundError } from './errors';
@@ -92,10 +92,13 @@ export function createHandlers({
     return { from, to };
   };
 
-  const dayOf = (arg: { regionAdcode: string; date?: string | undefined }) => {
+  const dayOf = (arg: { regionAdcode: string; cityId?: number | undefined; date?: string | undefined }) => {
     if (!listProvinces(db).some((p) => p.adcode === arg.regionAdcode)) throw new NotFoundError(`No province with code ${arg.regionAdcode}`);
+    if (arg.cityId !== undefined && !listCities(db, arg.regionAdcode).some((c) => c.id === arg.cityId)) {
+      throw new InvalidArgumentError(`No city ${arg.cityId} in province ${arg.regionAdcode}`, [{ field: 'cityId', message: 'not a city of the province' }]);
+    }
     if (arg.date !== undefined && !isLocalDate(arg.date)) throw new InvalidArgumentError(`Not a date: ${arg.date}`, [{ field: 'date', message: 'not a calendar date' }]);
-    return { regionAdcode: arg.regionAdcode, date: arg.date ?? reportingDay() };
+    return { regionAdcode: arg.regionAdcode, cityId: arg.cityId, date: arg.date ?? reportingDay() };
   };
   const assignmentChecked = <T,>(work: () => T): T => {
     try {
@@ -106,7 +109,7 @@ export function createHandlers({
     }
   };
   /** The region's day with the assignment's locks, after checking the assignment names only its tickets and people. */
-  const dispatchModel = async (arg: { regionAdcode: string; date?: string | undefined }, assignment: DispatchAssignment) => {
+  const dispatchModel = async (arg: { regionAdcode: string; cityId?: number | undefined; date?: string | undefined }, assignment: DispatchAssignment) => {
     const model = await loadDispatchModel(db, dayOf(arg));
     assignmentChecked(() => toSolution(model, assignment));
     return withLocks(model, locksOf(assignment));
@@ -140,6 +143,7 @@ export function createHandlers({
     'engineers.list': (filter) => listEngineers(db, filter),
     'partners.list': (filter) => listPartnerShops(db, filter),
     'tickets.open': (filter) => listOpenTickets(db, filter),
+    'regions.cities': ({ provinceAdcode }) => listCities(db, provinceAdcode),
     'customers.search': ({ provinceAdcode, text }) => searchCustomers(db, provinceAdcode, text),
     'tickets.create': (arg) => {
       const known = new Set(listSkillCodes(db));
@@ -164,10 +168,10 @@ export function createHandlers({
       return pnlDrilldown(db, arg.adcode, from, to);
     },
     'plan.start': async (arg) => {
-      const { regionAdcode, date } = dayOf(arg);
+      const { regionAdcode, cityId, date } = dayOf(arg);
       // Checked here, so that a stale plan is refused at once rather than failing later in the worker.
       if (arg.initial) await dispatchModel(arg, arg.initial);
-      return planJobs.start({ databaseFile, regionAdcode, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, maxIterations: arg.maxIterations, seed: arg.seed ?? 1, initial: arg.initial });
+      return planJobs.start({ databaseFile, regionAdcode, cityId, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, maxIterations: arg.maxIterations, seed: arg.seed ?? 1, initial: arg.initial });
     },
     'dispatch.evaluate': async (arg) => evaluateAssignment(await dispatchModel(arg, arg.assignment), arg.assignment),
     'dispatch.insertions': async (arg) => {

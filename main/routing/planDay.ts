@@ -1,6 +1,7 @@
 // Planning a region's day from the store: its open tickets, its engineers and its certified partner shops.
 import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
 import type { Db } from '../store/db';
+import type { RegionFilter } from '../store/reference';
 import { listEngineers } from '../store/engineers';
 import { listPartnerShops } from '../store/partners';
 import { listOpenTickets } from '../store/tickets';
@@ -12,6 +13,8 @@ import { AREA_SPEED_KMH, areaTypeOf, GreatCircleTravel, type TravelProvider } fr
 
 export interface PlanRequest {
   regionAdcode: string;
+  /** Plan one city of the province only. */
+  cityId?: number | undefined;
   date: string;
   /** When planning starts; by default 08:00 on the day. */
   now?: string;
@@ -21,19 +24,19 @@ export interface PlanRequest {
   solve?: Pick<SolveOptions, 'timeLimitMs' | 'maxIterations' | 'seed' | 'onProgress' | 'shouldStop'>;
 }
 
-export function loadDispatchDay(db: Db, regionAdcode: string, date: string, now = `${date} 08:00`): DispatchDay {
+export function loadDispatchDay(db: Db, region: RegionFilter, date: string, now = `${date} 08:00`): DispatchDay {
   return {
     date,
     now,
-    engineers: listEngineers(db, { provinceAdcode: regionAdcode }),
-    tickets: listOpenTickets(db, { provinceAdcode: regionAdcode }),
-    shops: listPartnerShops(db, { provinceAdcode: regionAdcode }).filter((s) => s.status === 'certified'),
+    engineers: listEngineers(db, region),
+    tickets: listOpenTickets(db, region),
+    shops: listPartnerShops(db, region).filter((s) => s.status === 'certified'),
   };
 }
 
 /** The region's day as a routing model, with travel times from the provider (great-circle by default). */
-export async function loadDispatchModel(db: Db, request: Pick<PlanRequest, 'regionAdcode' | 'date' | 'now' | 'travel'>): Promise<DispatchModel> {
-  const day = loadDispatchDay(db, request.regionAdcode, request.date, request.now);
+export async function loadDispatchModel(db: Db, request: Pick<PlanRequest, 'regionAdcode' | 'cityId' | 'date' | 'now' | 'travel'>): Promise<DispatchModel> {
+  const day = loadDispatchDay(db, { provinceAdcode: request.regionAdcode, cityId: request.cityId }, request.date, request.now);
   const travel = request.travel ?? new GreatCircleTravel(AREA_SPEED_KMH[areaTypeOf(request.regionAdcode)]);
   return buildDispatchProblem(day, await travel.matrix(dispatchPoints(day)));
 }

@@ -6,6 +6,7 @@ import { WorkerJobs } from '../jobs/workerJobs';
 export interface PlanTask {
   databaseFile: string;
   regionAdcode: string;
+  cityId?: number | undefined;
   date: string;
   timeLimitMs: number;
   maxIterations?: number | undefined;

@@ -14,6 +14,7 @@ void (async () => {
   try {
     const result = await planDay(db, {
       regionAdcode: task.regionAdcode,
+      cityId: task.cityId,
       date: task.date,
       ...(task.initial ? { initial: task.initial } : {}),
       solve: {

@@ -1,5 +1,6 @@
 import type { Engineer } from '../../shared/domain';
 import type { Db } from './db';
+import type { RegionFilter } from './reference';
 import { fromFen, toFen } from './money';
 
 export type NewEngineer = Omit<Engineer, 'id' | 'homeCity'> & { homeCityId: number | null };
@@ -53,13 +54,13 @@ interface EngineerDbRow {
   max_jobs_per_day: number;
 }
 
-export function listEngineers(db: Db, filter: { provinceAdcode?: string | undefined } = {}): Engineer[] {
+export function listEngineers(db: Db, filter: RegionFilter = {}): Engineer[] {
   const rows = db
     .prepare(
       `SELECT e.*, c.name_zh AS home_city FROM engineers e LEFT JOIN cities c ON c.id = e.home_city_id
-       WHERE e.active = 1 AND (@province IS NULL OR e.province_adcode = @province) ORDER BY e.province_adcode, e.id`,
+       WHERE e.active = 1 AND (@province IS NULL OR e.province_adcode = @province) AND (@city IS NULL OR e.home_city_id = @city) ORDER BY e.province_adcode, e.id`,
     )
-    .all({ province: filter.provinceAdcode ?? null }) as EngineerDbRow[];
+    .all({ province: filter.provinceAdcode ?? null, city: filter.cityId ?? null }) as EngineerDbRow[];
   return rows.map((r) => ({
     id: r.id,
     externalId: r.external_id,

@@ -1,5 +1,6 @@
 import type { PartnerShop } from '../../shared/domain';
 import type { Db } from './db';
+import type { RegionFilter } from './reference';
 import { fromFen, toFen } from './money';
 
 export type NewPartnerShop = Omit<PartnerShop, 'id' | 'city'> & { cityId: number | null; certificationCost: number };
@@ -49,13 +50,13 @@ interface ShopDbRow {
   first_time_fix_rate: number;
 }
 
-export function listPartnerShops(db: Db, filter: { provinceAdcode?: string | undefined } = {}): PartnerShop[] {
+export function listPartnerShops(db: Db, filter: RegionFilter = {}): PartnerShop[] {
   const rows = db
     .prepare(
       `SELECT s.*, c.name_zh AS city FROM partner_shops s LEFT JOIN cities c ON c.id = s.city_id
-       WHERE (@province IS NULL OR s.province_adcode = @province) ORDER BY s.province_adcode, s.id`,
+       WHERE (@province IS NULL OR s.province_adcode = @province) AND (@city IS NULL OR s.city_id = @city) ORDER BY s.province_adcode, s.id`,
     )
-    .all({ province: filter.provinceAdcode ?? null }) as ShopDbRow[];
+    .all({ province: filter.provinceAdcode ?? null, city: filter.cityId ?? null }) as ShopDbRow[];
   return rows.map((r) => ({
     id: r.id,
     externalId: r.external_id,

@@ -73,6 +73,16 @@ export function insertCity(db: Db, c: Omit<City, 'id'>): number {
   return id;
 }
 
+/** A dispatcher's region: a province, or one city of it (engineers by home city, shops and customers by city). */
+export interface RegionFilter {
+  provinceAdcode?: string | undefined;
+  cityId?: number | undefined;
+}
+
+export function listCities(db: Db, provinceAdcode: string): Array<{ id: number; nameZh: string; nameEn: string }> {
+  return db.prepare('SELECT id, name_zh AS nameZh, name_en AS nameEn FROM cities WHERE province_adcode = ? ORDER BY is_capital DESC, population DESC').all(provinceAdcode) as Array<{ id: number; nameZh: string; nameEn: string }>;
+}
+
 export function insertSkill(db: Db, code: string, nameZh: string, nameEn: string): void {
   db.prepare('INSERT INTO skills (code, name_zh, name_en) VALUES (?, ?, ?)').run(code, nameZh, nameEn);
 }

@@ -1,6 +1,6 @@
 import type { CostKind, CustomerTier, OpenTicket, RevenueKind, SlaTier, TicketStatus } from '../../shared/domain';
 import { formatLocal, parseLocal } from '../../shared/time';
-import { listSlaRules, slaRuleFor } from './reference';
+import { listSlaRules, slaRuleFor, type RegionFilter } from './reference';
 import { canTransition, OPEN_TICKET_STATUSES } from '../../shared/domain';
 import { appendAudit } from './audit';
 import type { Db } from './db';
@@ -114,17 +114,17 @@ interface OpenTicketDbRow {
   window_end: string | null;
 }
 
-export function listOpenTickets(db: Db, filter: { provinceAdcode?: string | undefined } = {}): OpenTicket[] {
+export function listOpenTickets(db: Db, filter: RegionFilter = {}): OpenTicket[] {
   const rows = db
     .prepare(
       `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.address, c.tier AS customer_tier, c.lng, c.lat,
               t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes,
               t.window_start, t.window_end
        FROM tickets t JOIN customers c ON c.id = t.customer_id
-       WHERE t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province)
+       WHERE t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province) AND (@city IS NULL OR c.city_id = @city)
        ORDER BY t.sla_due_at, t.id`,
     )
-    .all({ province: filter.provinceAdcode ?? null }) as OpenTicketDbRow[];
+    .all({ province: filter.provinceAdcode ?? null, city: filter.cityId ?? null }) as OpenTicketDbRow[];
   return rows.map((r) => ({
     id: r.id,
     externalId: r.external_id,

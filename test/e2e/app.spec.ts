@@ -370,3 +370,20 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
     db.close();
   }
 });
+
+test('plans one city of a province: only its engineers on the board', async ({ page }, testInfo) => {
+  await openApp(page);
+  await page.getByTestId('region-select').selectOption('440000');
+  await page.getByTestId('city-select').selectOption({ label: '深圳' });
+  await page.getByTestId('plan-optimise').click();
+  await expect(page.getByTestId('plan-summary')).toBeVisible({ timeout: 60_000 });
+  const db = new BetterSqlite3(app.databaseFile, { readonly: true });
+  try {
+    const shenzhen = db.prepare("SELECT e.name FROM engineers e JOIN cities c ON c.id = e.home_city_id WHERE c.name_zh = '深圳' ORDER BY e.name").pluck().all() as string[];
+    const names = await page.locator('.board-row .board-name strong').allTextContents();
+    expect([...names].sort()).toEqual([...shenzhen].sort());
+  } finally {
+    db.close();
+  }
+  await page.screenshot({ path: testInfo.outputPath('dispatch-city.png') });
+});

@@ -44,19 +44,28 @@ export function DispatchView() {
   const [visible, setVisible] = useState<ReadonlySet<ToggleableLayer>>(new Set(TOGGLEABLE_LAYERS));
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [region, setRegion] = useState<string | null>(null);
-  const editor = usePlanEditor(region, day);
+  const [city, setCity] = useState<number | undefined>(undefined);
+  const cities = useApiQuery('regions.cities', region ? { provinceAdcode: region } : null);
+  const editor = usePlanEditor(region, city, day);
   const plan = editor.plan;
   const selectedTicket = selection?.kind === 'ticket' ? selection.id : null;
   const [dragging, setDragging] = useState<number | null>(null);
   const [sheetEngineer, setSheetEngineer] = useState<number | null>(null);
   const select = (next: MapSelection | null) => {
     setSelection(next);
-    if (next?.kind === 'province') setRegion(next.adcode);
+    if (next?.kind === 'province' && next.adcode !== region) {
+      setRegion(next.adcode);
+      setCity(undefined);
+    }
     if (next === null) setRegion(null);
   };
   const selectTicket = (id: number | null) => setSelection(id === null ? (region ? { kind: 'province', adcode: region } : null) : { kind: 'ticket', id });
-  const regionEngineers = useMemo(() => (engineers.state === 'ready' && region ? engineers.value.filter((e) => e.provinceAdcode === region) : []), [engineers, region]);
-  const regionTickets = useMemo(() => (tickets.state === 'ready' && region ? tickets.value.filter((t) => t.provinceAdcode === region) : []), [tickets, region]);
+  // The region's own people and tickets (a province, or one city of it), as the core plans them.
+  const scope = region ? { provinceAdcode: region, ...(city ? { cityId: city } : {}) } : null;
+  const scopedEngineers = useApiQuery('engineers.list', scope);
+  const scopedTickets = useApiQuery('tickets.open', scope, ticketsVersion);
+  const regionEngineers = useMemo(() => (region && scopedEngineers.state === 'ready' ? scopedEngineers.value : []), [region, scopedEngineers]);
+  const regionTickets = useMemo(() => (region && scopedTickets.state === 'ready' ? scopedTickets.value : []), [region, scopedTickets]);
   const routes = useMemo(() => (plan ? routeGeoJson(plan, regionEngineers, regionTickets) : null), [plan, regionEngineers, regionTickets]);
 
   // Keyboard: O optimise, R re-optimise around locks, L lock or free the chosen job, Ctrl+Z / Ctrl+Y undo and redo.
@@ -139,6 +148,18 @@ export function DispatchView() {
         </section>
         {region && (
           <>
+            <label className="plan-date">
+              {t('plan.city')}{' '}
+              <select value={city ?? ''} onChange={(e) => setCity(e.target.value ? Number(e.target.value) : undefined)} data-testid="city-select">
+                <option value="">{t('plan.wholeProvince')}</option>
+                {cities.state === 'ready' &&
+                  cities.value.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {locale === 'zh-CN' ? c.nameZh : c.nameEn}
+                    </option>
+                  ))}
+              </select>
+            </label>
             <label className="plan-date">
               {t('plan.date')}{' '}
               <input type="date" value={day ?? ''} onChange={(e) => setDate(e.target.value || undefined)} data-testid="plan-date" />

@@ -15,7 +15,7 @@ const PLAN_TIME_CAP_SECONDS = 15;
  * A region's plan as the dispatcher works on it: optimise (a job on the core), edit (every edit is scheduled and
  * checked by the core, and kept for undo and redo), re-optimise around the locks, publish.
  */
-export function usePlanEditor(regionAdcode: string | null, date: string | undefined) {
+export function usePlanEditor(regionAdcode: string | null, cityId: number | undefined, date: string | undefined) {
   const api = useAtlasApi();
   const job = useJob('plan');
   const [history, setHistory] = useState<{ plans: EvaluatedPlan[]; at: number }>({ plans: [], at: -1 });
@@ -39,22 +39,22 @@ export function usePlanEditor(regionAdcode: string | null, date: string | undefi
     setError(null);
     setPublished(null);
     job.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new region or day starts a new plan
-  }, [regionAdcode, date]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new region, city or day starts a new plan
+  }, [regionAdcode, cityId, date]);
 
   const optimise = useCallback(
     (fromCurrent: boolean) => {
       if (!regionAdcode) return;
       setError(null);
-      job.start({ regionAdcode, date, maxIterations: PLAN_ITERATIONS, timeLimitSeconds: PLAN_TIME_CAP_SECONDS, ...(fromCurrent && plan ? { initial: assignmentOfPlan(plan) } : {}) });
+      job.start({ regionAdcode, cityId, date, maxIterations: PLAN_ITERATIONS, timeLimitSeconds: PLAN_TIME_CAP_SECONDS, ...(fromCurrent && plan ? { initial: assignmentOfPlan(plan) } : {}) });
     },
-    [job, plan, regionAdcode, date],
+    [job, plan, regionAdcode, cityId, date],
   );
 
   /** Schedules an edited assignment on the core; `commit` false only checks it (a drag before the drop). */
   const evaluate = useCallback(
-    (assignment: DispatchAssignment) => (regionAdcode ? api.call('dispatch.evaluate', { regionAdcode, date, assignment }) : Promise.reject(new Error('no region'))),
-    [api, regionAdcode, date],
+    (assignment: DispatchAssignment) => (regionAdcode ? api.call('dispatch.evaluate', { regionAdcode, cityId, date, assignment }) : Promise.reject(new Error('no region'))),
+    [api, regionAdcode, cityId, date],
   );
 
   const apply = useCallback(
@@ -71,12 +71,12 @@ export function usePlanEditor(regionAdcode: string | null, date: string | undefi
   const publish = useCallback(() => {
     if (!regionAdcode || !plan) return;
     setError(null);
-    api.call('dispatch.publish', { regionAdcode, date, assignment: assignmentOfPlan(plan) }).then(setPublished, (e: unknown) => setError((e as Error).message));
-  }, [api, plan, regionAdcode, date]);
+    api.call('dispatch.publish', { regionAdcode, cityId, date, assignment: assignmentOfPlan(plan) }).then(setPublished, (e: unknown) => setError((e as Error).message));
+  }, [api, plan, regionAdcode, cityId, date]);
 
   const insertions = useCallback(
-    (ticketId: number) => (regionAdcode && plan ? api.call('dispatch.insertions', { regionAdcode, date, assignment: assignmentOfPlan(plan), ticketId }) : Promise.reject(new Error('no plan'))),
-    [api, plan, regionAdcode, date],
+    (ticketId: number) => (regionAdcode && plan ? api.call('dispatch.insertions', { regionAdcode, cityId, date, assignment: assignmentOfPlan(plan), ticketId }) : Promise.reject(new Error('no plan'))),
+    [api, plan, regionAdcode, cityId, date],
   );
 
   return {
