@@ -329,13 +329,11 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
   await page.getByTestId('call-in-submit').click();
   await expect(page.getByTestId('ticket-actions')).toContainText(/^M\d{8}-0001/);
   await expect(page.getByTestId('unassigned-list')).toContainText(/M\d{8}-0001/);
-  const callIn = page.locator('[data-testid=insertion-options] button').first();
-  await expect(callIn).toBeVisible();
-  const callInId = Number(await page.getByTestId('insertion-options').getAttribute('data-ticket'));
-  const toEngineer = (await page.getByTestId('insertion-option').count()) > 0;
-  await callIn.click();
-  if (toEngineer) await expect(page.getByTestId(`board-job-${callInId}`)).toBeVisible();
-  else await expect(page.getByTestId('unassigned-list')).toContainText(/M\d{8}-0001 →/);
+  // It is unassigned: hand it to the best partner shop the panel offers.
+  await expect(page.getByTestId('unassigned-list')).toContainText(/M\d{8}-0001 .*/);
+  const callInShop = ((await page.getByTestId('hand-to-partner').textContent()) ?? '').replace(/^交给\s*/, '').trim();
+  await page.getByTestId('hand-to-partner').click();
+  await expect(page.getByTestId('unassigned-list')).toContainText(new RegExp(`M\\d{8}-0001 → ${callInShop}`));
   await page.screenshot({ path: testInfo.outputPath('dispatch-4-call-in.png') });
 
   // Publish: the store has the tickets scheduled with engineer and ETA, and the handed-off one assigned to the shop.
@@ -364,8 +362,8 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
     expect(moved.scheduled_eta).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const handed = db.prepare('SELECT t.status, s.name FROM tickets t JOIN partner_shops s ON s.id = t.partner_shop_id WHERE t.id = ?').get(otherId);
     expect(handed).toEqual({ status: 'assigned', name: shopName.trim() });
-    const placed = db.prepare("SELECT status, sla_tier FROM tickets WHERE external_id LIKE 'M%-0001'").get();
-    expect(placed).toEqual({ status: expect.stringMatching(/^(scheduled|assigned)$/), sla_tier: 'urgent' });
+    const placed = db.prepare("SELECT t.status, t.sla_tier, s.name FROM tickets t JOIN partner_shops s ON s.id = t.partner_shop_id WHERE t.external_id LIKE 'M%-0001'").get();
+    expect(placed).toEqual({ status: 'assigned', sla_tier: 'urgent', name: callInShop });
   } finally {
     db.close();
   }
