@@ -10,7 +10,6 @@ import type { usePlanEditor } from './usePlanEditor';
 
 type Editor = ReturnType<typeof usePlanEditor>;
 
-/** The dispatcher's controls for a region's day: optimise, undo/redo, publish, and what to do with one ticket. */
 interface PlanPanelProps {
   editor: Editor;
   regionAdcode: string;
@@ -26,6 +25,7 @@ interface PlanPanelProps {
   onSheetEngineer(engineerId: number | null): void;
 }
 
+/** The dispatcher's controls for a region's day: optimise, undo/redo, publish, and what to do with one ticket. */
 export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicket, onSelectTicket, onDragging, onTicketCreated, sheetEngineer, onSheetEngineer }: PlanPanelProps) {
   const draggable = (ticketId: number) => ({
     draggable: true,
