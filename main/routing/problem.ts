@@ -83,8 +83,9 @@ export interface RouteSchedule {
 
 /**
  * The schedule of one vehicle's route, by the rules every part of the app shares: leave at shift start, wait for a
- * window to open, take the break at the first moment between jobs (or on arrival home) once its window has opened,
- * where the vehicle stands. Infeasible when a window, the break window or the shift end is missed.
+ * window to open, take the break at the first moment between jobs (or on arrival home) once its window has opened —
+ * or before a job that would otherwise run past the break's latest start — where the vehicle stands. Infeasible
+ * when a window, the break window or the shift end is missed.
  */
 export function scheduleRoute(problem: RoutingProblem, vehicleIndex: number, jobs: readonly number[], recordStops = true): RouteSchedule {
   // Hot path of the solver (once per candidate position): plain loops, no closures or allocations unless asked.
@@ -104,8 +105,9 @@ export function scheduleRoute(problem: RoutingProblem, vehicleIndex: number, job
     const jobIndex = jobs[k]!;
     const job = problem.jobs[jobIndex]!;
     const travel = problem.travelTime[location * size + job.location]!;
-    // The break is due once the next job would start after its window opens: taken here, before driving on.
-    if (lunch && breakStart === null && Math.max(job.earliest, time + travel) > lunch.earliest) {
+    // The break is due once the next job would start after its window opens, or would run past the latest start of
+    // the break (a long job): taken here, before driving on, waiting for the window to open if need be.
+    if (lunch && breakStart === null && (Math.max(job.earliest, time + travel) > lunch.earliest || Math.max(job.earliest, time + travel) + job.service > lunch.latest)) {
       breakStart = time > lunch.earliest ? time : lunch.earliest;
       if (breakStart > lunch.latest) feasible = false;
       time = breakStart + lunch.duration;
