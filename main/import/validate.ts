@@ -2,7 +2,9 @@
 // and the value. Pure apart from the point-in-province test on the shipped boundaries.
 import * as turf from '@turf/turf';
 import type { CustomerTier, LngLat, SlaTier, TicketStatus } from '../../shared/domain';
+import { formatClock } from '../../shared/format';
 import type { ImportKind, ImportProblem, ImportProblemCode } from '../../shared/imports';
+import { formatLocal, parseLocal } from '../../shared/time';
 import { featureAdcode, provinceAt, provinceFeatures, type ProvinceFeature } from '../geo/boundaries';
 import type { ImportRecords, ImportReference } from '../store/imports';
 import { CellProblem, IMPORT_FIELDS, type FieldSpec, normaliseHeader } from './fields';
@@ -154,13 +156,6 @@ function placeInProvince(values: Record<string, unknown>, reference: ImportRefer
   return { cityId, location };
 }
 
-const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-function addHours(localTime: string, hours: number): string {
-  const at = Date.UTC(+localTime.slice(0, 4), +localTime.slice(5, 7) - 1, +localTime.slice(8, 10), +localTime.slice(11, 13), +localTime.slice(14, 16));
-  return new Date(at + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Checks that span fields, and the record in the store's shape; null when a check failed. */
 function assemble(kind: ImportKind, v: Record<string, unknown>, reference: ImportReference, fail: Fail): unknown {
   const before = (earlier: string, later: string, shownAs: (value: never) => string) => {
@@ -171,8 +166,8 @@ function assemble(kind: ImportKind, v: Record<string, unknown>, reference: Impor
   switch (kind) {
     case 'engineers': {
       const { cityId, location } = placeInProvince(v, reference, fail);
-      before('shiftStart', 'shiftEnd', clockText);
-      if (v.lunchWindowEnd !== undefined && (v.lunchWindowEnd as number) < (v.lunchWindowStart as number)) fail('lunchWindowEnd', 'order', clockText(v.lunchWindowStart as number));
+      before('shiftStart', 'shiftEnd', formatClock);
+      if (v.lunchWindowEnd !== undefined && (v.lunchWindowEnd as number) < (v.lunchWindowStart as number)) fail('lunchWindowEnd', 'order', formatClock(v.lunchWindowStart as number));
       return {
         externalId: v.externalId, name: v.name, provinceAdcode: v.province, homeCityId: cityId, home: location, skills: v.skills,
         shiftStart: v.shiftStart, shiftEnd: v.shiftEnd, lunchWindowStart: v.lunchWindowStart, lunchWindowEnd: v.lunchWindowEnd,
@@ -204,7 +199,7 @@ function assemble(kind: ImportKind, v: Record<string, unknown>, reference: Impor
       if (!customer || v.createdAt === undefined || v.slaTier === undefined) return null;
       const slaTier = v.slaTier as SlaTier;
       const rule = reference.slaRules.find((r) => r.slaTier === slaTier && r.customerTier === (customer.tier as CustomerTier));
-      const slaDueAt = (v.slaDueAt as string | null) ?? addHours(v.createdAt as string, rule?.hours ?? DEFAULT_SLA_HOURS[slaTier]);
+      const slaDueAt = (v.slaDueAt as string | null) ?? formatLocal(parseLocal(v.createdAt as string) + Math.round((rule?.hours ?? DEFAULT_SLA_HOURS[slaTier]) * 60));
       return {
         externalId: v.externalId, customerId: customer.id, provinceAdcode: customer.provinceAdcode, productLine: v.productLine, fault: v.fault,
         slaTier, createdAt: v.createdAt, slaDueAt, requiredSkills: v.requiredSkills, estimatedMinutes: v.estimatedMinutes,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { DispatchAssignment, EvaluatedPlan, RouteViolation } from '../../../../shared/dispatch';
 import type { Engineer } from '../../../../shared/domain';
+import { formatClock } from '../../../../shared/format';
 import { useI18n } from '../../i18n/I18n';
 import { assignmentOfPlan, boardRows, boardSpan, dropPosition, moveTicket, type BoardRow } from './board';
 
@@ -23,8 +24,6 @@ interface Check {
   result: EvaluatedPlan | null;
   error: string | null;
 }
-
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** One row per engineer: travel, waiting, work and lunch on a time axis; jobs are dragged between rows and times. */
 export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, evaluate, apply, dragging, onDragging: setDragging }: Props) {
@@ -82,7 +81,7 @@ export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, eva
         <div className="board-axis">
           {hours.map((h) => (
             <span key={h} className="board-hour" style={{ left: percent(h) }}>
-              {clock(h)}
+              {formatClock(h)}
             </span>
           ))}
         </div>
@@ -114,14 +113,14 @@ export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, eva
                     }}
                     onDragEnd={endDrag}
                     onClick={() => onSelectTicket(block.ticketId === selectedTicket ? null : block.ticketId!)}
-                    title={`#${block.stop} ${clock(block.from)}–${clock(block.to)}${block.late ? ` · ${t('board.late')}` : ''}`}
+                    title={`#${block.stop} ${formatClock(block.from)}–${formatClock(block.to)}${block.late ? ` · ${t('board.late')}` : ''}`}
                     data-testid={`board-job-${block.ticketId}`}
                   >
                     {block.locked ? '🔒' : ''}
                     {block.stop}
                   </div>
                 ) : (
-                  <div key={i} className={`board-block ${block.kind}`} style={{ left: percent(block.from), width: width(block.from, block.to) }} title={`${t(`board.${block.kind}`)} ${clock(block.from)}–${clock(block.to)}`} />
+                  <div key={i} className={`board-block ${block.kind}`} style={{ left: percent(block.from), width: width(block.from, block.to) }} title={`${t(`board.${block.kind}`)} ${formatClock(block.from)}–${formatClock(block.to)}`} />
                 ),
               )}
             </div>
