@@ -42,9 +42,8 @@ export function toSolution(model: DispatchModel, assignment: DispatchAssignment)
 }
 
 /** Each hard rule a route breaks, checked one by one so the board can say which. */
-export function routeViolations(problem: RoutingProblem, vehicle: number, jobs: readonly number[]): RouteViolation[] {
+export function routeViolations(problem: RoutingProblem, vehicle: number, jobs: readonly number[], schedule = scheduleRoute(problem, vehicle, jobs)): RouteViolation[] {
   const v = problem.vehicles[vehicle]!;
-  const schedule = scheduleRoute(problem, vehicle, jobs);
   const violations: RouteViolation[] = [];
   if (jobs.some((j) => problem.jobs[j]!.allowedVehicles && !problem.jobs[j]!.allowedVehicles!.includes(vehicle))) violations.push('skill');
   if (jobs.some((j, k) => schedule.stops[k]!.start > problem.jobs[j]!.latest)) violations.push('window');
@@ -58,12 +57,10 @@ export function routeViolations(problem: RoutingProblem, vehicle: number, jobs: 
 export function evaluateAssignment(model: DispatchModel, assignment: DispatchAssignment): EvaluatedPlan {
   const solution = toSolution(model, assignment);
   const { problem } = model;
+  // Each route scheduled once here, for the cost, the rules it breaks and feasibility alike.
+  const schedules = solution.routes.map((jobs, v) => (jobs.length === 0 ? null : scheduleRoute(problem, v, jobs)));
   let cost = 0;
-  solution.routes.forEach((jobs, v) => {
-    if (jobs.length === 0) return;
-    const schedule = scheduleRoute(problem, v, jobs);
-    cost += schedule.travelCost + schedule.lateness;
-  });
+  for (const schedule of schedules) if (schedule) cost += schedule.travelCost + schedule.lateness;
   solution.partnerJobs.forEach((jobs, p) => {
     for (const j of jobs) cost += problem.jobs[j]!.partnerOptions?.find((o) => o.partner === p)?.cost ?? model.day.shops[p]!.fees[model.day.tickets[j]!.slaTier];
   });
@@ -73,9 +70,9 @@ export function evaluateAssignment(model: DispatchModel, assignment: DispatchAss
     ...plan,
     routes: plan.routes.map((route) => {
       const v = model.day.engineers.findIndex((e) => e.id === route.engineerId);
-      return { ...route, violations: routeViolations(problem, v, solution.routes[v]!), stops: route.stops.map((s) => ({ ...s, locked: locked.has(s.ticketId) })) };
+      return { ...route, violations: routeViolations(problem, v, solution.routes[v]!, schedules[v]!), stops: route.stops.map((s) => ({ ...s, locked: locked.has(s.ticketId) })) };
     }),
-    feasible: solution.routes.every((jobs, v) => jobs.length === 0 || scheduleRoute(problem, v, jobs, false).feasible),
+    feasible: schedules.every((schedule) => schedule === null || schedule.feasible),
   };
 }
 
@@ -104,7 +101,6 @@ export function insertionOptions(model: DispatchModel, assignment: DispatchAssig
   const engineers = bestPositions(problem, solution.routes, job, limit).map(({ vehicle, position }) => {
     const before = solution.routes[vehicle]!;
     const after = [...before.slice(0, position), job, ...before.slice(position)];
-    const scheduleBefore = scheduleRoute(problem, vehicle, before);
     const scheduleAfter = scheduleRoute(problem, vehicle, after);
     const stop = scheduleAfter.stops[position]!;
     return {
@@ -113,13 +109,12 @@ export function insertionOptions(model: DispatchModel, assignment: DispatchAssig
       position,
       eta: formatLocal(model.dayStart + stop.arrival),
       late: problem.jobs[job]!.due !== undefined && stop.start > problem.jobs[job]!.due!,
-      extraKm: km(scheduleAfter.travelCost - (before.length > 0 ? scheduleBefore.travelCost : 0)),
+      extraKm: km(scheduleAfter.travelCost - scheduleRoute(problem, vehicle, before, false).travelCost),
     };
   });
   const used = solution.partnerJobs.map((jobs) => jobs.length);
   const partnerChoice = (problem.jobs[job]!.partnerOptions ?? []).find((o) => used[o.partner]! < (problem.partners?.[o.partner]?.capacity ?? Infinity));
-  const partner = partnerChoice
-    ? { shopId: day.shops[partnerChoice.partner]!.id, shopName: day.shops[partnerChoice.partner]!.name, fee: day.shops[partnerChoice.partner]!.fees[day.tickets[job]!.slaTier], cost: Math.round(partnerChoice.cost) }
-    : null;
+  const shop = partnerChoice ? day.shops[partnerChoice.partner]! : null;
+  const partner = shop ? { shopId: shop.id, shopName: shop.name, fee: shop.fees[day.tickets[job]!.slaTier], cost: Math.round(partnerChoice!.cost) } : null;
   return { engineers, partner, leaving };
 }
