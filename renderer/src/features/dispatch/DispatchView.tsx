@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from '../map/mapLayers';
 import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
 import { DetailPanel } from './DetailPanel';
-import { assignmentOfPlan, routeGeoJson, toggleLocks } from './board';
+import { assignmentOfPlan, routeGeoJson, withLockToggled } from './board';
 import { PlanBoard } from './PlanBoard';
 import { RouteSheets } from './RouteSheets';
 import { PlanPanel } from './PlanPanel';
@@ -80,8 +80,7 @@ export function DispatchView() {
       else if (key === 'o' && region) editor.optimise(false);
       else if (key === 'r' && plan) editor.optimise(true);
       else if (key === 'l' && plan && selectedTicket !== null) {
-        const locked = plan.routes.some((r) => r.stops.some((s) => s.ticketId === selectedTicket && s.locked));
-        void editor.apply(toggleLocks(assignmentOfPlan(plan), [selectedTicket], !locked));
+        void editor.apply(withLockToggled(plan, selectedTicket));
       } else if (key === 'escape') selectTicket(null);
       else return;
       event.preventDefault();

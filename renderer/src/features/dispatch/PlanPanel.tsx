@@ -5,7 +5,7 @@ import type { OpenTicket } from '../../../../shared/domain';
 import { saveText, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
 import { CallInTicketForm } from './CallInTicketForm';
-import { assignmentOfPlan, moveTicket, ROUTE_SHEET_HEADERS, routeSheetRows, toggleLocks } from './board';
+import { assignmentOfPlan, moveTicket, ROUTE_SHEET_HEADERS, routeSheetRows, toggleLocks, withLockToggled } from './board';
 import type { usePlanEditor } from './usePlanEditor';
 
 type Editor = ReturnType<typeof usePlanEditor>;
@@ -176,7 +176,7 @@ function TicketActions({ editor, ticket, onDone }: { editor: Editor; ticket: Ope
       </p>
       {route && (
         <div className="plan-actions">
-          <button type="button" onClick={() => editor.apply(toggleLocks(assignment, [ticket.id], !locked))} data-testid="ticket-lock" title="L">
+          <button type="button" onClick={() => editor.apply(withLockToggled(plan, ticket.id))} data-testid="ticket-lock" title="L">
             {locked ? t('plan.unlock') : t('plan.lock')}
           </button>
           <button type="button" onClick={() => editor.apply(toggleLocks(assignment, route.stops.map((s) => s.ticketId), true))} data-testid="route-lock">

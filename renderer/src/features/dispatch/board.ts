@@ -95,6 +95,12 @@ export function toggleLocks(assignment: DispatchAssignment, ticketIds: readonly 
   return { ...assignment, locked: [...locked] };
 }
 
+/** The plan with one ticket's lock flipped (the lock button and the L key). */
+export function withLockToggled(plan: EvaluatedPlan, ticketId: number): DispatchAssignment {
+  const locked = plan.routes.some((r) => r.stops.some((s) => s.ticketId === ticketId && s.locked));
+  return toggleLocks(assignmentOfPlan(plan), [ticketId], !locked);
+}
+
 export const ROUTE_COLOURS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f', '#9333ea', '#0d9488'];
 
 /** Route lines (home → stops → home) and numbered stops for the map. */
