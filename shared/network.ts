@@ -113,7 +113,8 @@ export interface NetworkProvinceResult extends ProvinceFigures {
   cities: number;
   /** Constraints that hold with equality at the optimum. */
   binding: Binding[];
-  /** The province as organised today (engineers and certified shops as stored); null if that cannot serve its demand. */
+  /** The province as organised today (engineers and certified shops as stored); null if that cannot serve its demand,
+   *  or when it was not asked for (the trade-off curve). */
   current: ProvinceFigures | null;
 }
 

@@ -22,8 +22,13 @@ export function solveLinearModel(model: LinearModel, timeLimitMs?: number): Line
       if (holds) continue;
       return { status: 'infeasible', objective: 0, values: new Map() };
     }
-    constraints[c.name] = c.relation === '<=' ? { max: c.rhs } : c.relation === '>=' ? { min: c.rhs } : { equal: c.rhs };
-    for (const [name, coefficient] of c.terms) variables[name]![c.name] = coefficient;
+    // Each row is divided by its largest coefficient. javascript-lp-solver's ratio test compares quotients with a fixed
+    // absolute precision, so rows mixing jobs (hundreds) with engineer hours (thousands) made it pivot past small steps
+    // and stop at a suboptimal vertex; equilibrated rows give the optimum HiGHS proves, in a fraction of the pivots.
+    const scale = 1 / Math.max(...[...c.terms.values()].map(Math.abs));
+    const rhs = c.rhs * scale;
+    constraints[c.name] = c.relation === '<=' ? { max: rhs } : c.relation === '>=' ? { min: rhs } : { equal: rhs };
+    for (const [name, coefficient] of c.terms) variables[name]![c.name] = coefficient * scale;
   }
   const ints: Record<string, 1> = {};
   const binaries: Record<string, 1> = {};

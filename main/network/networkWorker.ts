@@ -5,7 +5,7 @@ import { jobWorkerContext } from '../jobs/workerJobs';
 import { openDatabase } from '../store/db';
 import type { NetworkTask } from './networkJobs';
 import { NetworkCancelledError } from './plan';
-import { DEFAULT_TRADEOFF_TARGETS, runScenario, scenarioNamed, tradeoffCurve } from './service';
+import { compareScenarios, DEFAULT_TRADEOFF_TARGETS, scenarioNamed, tradeoffCurve } from './service';
 
 if (!parentPort) throw new Error('networkWorker must run in a worker thread');
 const { task, shouldStop, post } = jobWorkerContext<NetworkTask, NetworkJobResult>(parentPort, workerData);
@@ -15,12 +15,7 @@ try {
   const { request } = task;
   if (request.kind === 'compare') {
     const scenarios = request.scenarios.map((name) => scenarioNamed(db, name));
-    const results = scenarios.map((scenario, index) =>
-      runScenario(db, scenario, task.today, {
-        shouldStop,
-        onProgress: (done, total) => post({ type: 'progress', fraction: (index * total + done) / (scenarios.length * total) }),
-      }),
-    );
+    const results = compareScenarios(db, scenarios, task.today, { shouldStop, onProgress: (done, total) => post({ type: 'progress', fraction: done / total }) });
     post({ type: 'done', result: { kind: 'compare', results } });
   } else {
     const points = tradeoffCurve(db, scenarioNamed(db, request.scenario), request.targets ?? DEFAULT_TRADEOFF_TARGETS, task.today, {

@@ -25,6 +25,8 @@ export class NetworkCancelledError extends Error {
 export interface SolveNetworkOptions {
   onProgress?: (done: number, total: number) => void;
   shouldStop?: () => boolean;
+  /** Also work out today's organisation's figures, for the comparison (default: yes). */
+  evaluateCurrent?: boolean;
 }
 
 const TOLERANCE = 1e-6;
@@ -180,10 +182,10 @@ export interface SolvedProvince {
 /** Branch and bound gets this long per province before the best plan so far is shown as unproven. */
 export const PROVINCE_TIME_LIMIT_MS = 20_000;
 
-export function solveProvince(inputs: ProvinceInputs, timeLimitMs = PROVINCE_TIME_LIMIT_MS): SolvedProvince {
+export function solveProvince(inputs: ProvinceInputs, { timeLimitMs = PROVINCE_TIME_LIMIT_MS, evaluateCurrent = true } = {}): SolvedProvince {
   const structure = buildProvinceModel(inputs);
   const solution = solveLinearModel(structure.model, timeLimitMs);
-  const base = { adcode: inputs.adcode, name: inputs.name, nameEn: inputs.nameEn, cities: inputs.cities.length, current: currentOrganisation(inputs) };
+  const base = { adcode: inputs.adcode, name: inputs.name, nameEn: inputs.nameEn, cities: inputs.cities.length, current: evaluateCurrent ? currentOrganisation(inputs) : null };
   if (solution.status !== 'optimal' && solution.status !== 'feasible') {
     const empty = provinceFigures(structure, new Map());
     return {
@@ -220,7 +222,7 @@ export function solveNetwork(scenario: string, overrides: ScenarioOverrides, pro
   const results: NetworkProvinceResult[] = [];
   for (const inputs of provinces) {
     if (options.shouldStop?.()) throw new NetworkCancelledError();
-    results.push(solveProvince(inputs).result);
+    results.push(solveProvince(inputs, { evaluateCurrent: options.evaluateCurrent }).result);
     options.onProgress?.(results.length, provinces.length);
   }
   const solved = results.filter((r) => r.status !== 'infeasible');
