@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatCny, formatPercent } from '../../../../shared/format';
 import type { NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
 import { useI18n } from '../../i18n/I18n';
 import { ChoroplethMap } from '../map/ChoroplethMap';
-import { comparisonRows, curvePoints, MODE_COLOURS, modeColours } from './networkTable';
+import { comparisonRows, curvePoints, MODE_COLOURS, modeColours, planPoints, POINT_COLOURS } from './networkTable';
+import { ScenarioEditor } from './ScenarioEditor';
 
 export function NetworkView() {
   const { t, locale } = useI18n();
-  const scenarios = useApiQuery('network.scenarios', {});
+  const [scenariosVersion, setScenariosVersion] = useState(0);
+  const scenarios = useApiQuery('network.scenarios', {}, scenariosVersion);
   const geo = useApiQuery('geo.provinces', {});
   const labels = useApiQuery('provinces.list', {});
   const job = useJob('network');
@@ -28,6 +30,16 @@ export function NetworkView() {
   const base = compared?.[0] ?? null;
   const rows = compared ? comparisonRows(compared, onlyDiff) : [];
   const chosenProvince = base?.provinces.find((p) => p.adcode === selected) ?? null;
+  const points = useMemo(
+    () =>
+      base &&
+      planPoints(base, {
+        base: (b) => `${b.cityName} · ${b.engineers} ${t('network.engineersAt')}`,
+        shop: (s) => `${s.name} · ${t('network.mapShops')}`,
+      }),
+    [base, t],
+  );
+  const provinceLabel = labels.state === 'ready' ? labels.value.find((p) => p.adcode === selected) : undefined;
 
   return (
     <div className="page network-page">
@@ -46,6 +58,14 @@ export function NetworkView() {
               {s.name === 'base' ? (locale === 'zh-CN' ? '基准' : 'Base') : s.name}
             </label>
           ))}
+        {scenarios.state === 'ready' && (
+          <ScenarioEditor
+            scenarios={scenarios.value}
+            province={provinceLabel ? { adcode: provinceLabel.adcode, name: locale === 'zh-CN' ? provinceLabel.nameZh : provinceLabel.nameEn } : null}
+            onSaved={(saved) => (setScenariosVersion((v) => v + 1), setChosen((c) => (c.includes(saved) ? c : [...c, saved])))}
+            onDeleted={(deleted) => (setScenariosVersion((v) => v + 1), setChosen((c) => c.filter((n) => n !== deleted)))}
+          />
+        )}
         <button type="button" className="primary" disabled={running} onClick={() => job.start({ kind: 'compare', scenarios: chosen })} data-testid="network-optimise">
           {t('network.optimise')}
         </button>
@@ -78,6 +98,7 @@ export function NetworkView() {
                 selectedAdcode={selected}
                 locale={locale}
                 onSelect={setSelected}
+                points={points ?? undefined}
               />
             )}
             <div className="legend" data-testid="mode-legend">
@@ -87,6 +108,14 @@ export function NetworkView() {
                   {t(`mode.${mode}`)}
                 </span>
               ))}
+              <span className="legend-class">
+                <span className="swatch swatch--dot" style={{ background: POINT_COLOURS.base }} />
+                {t('network.mapBases')}
+              </span>
+              <span className="legend-class">
+                <span className="swatch swatch--dot" style={{ background: POINT_COLOURS.shop, width: 7, height: 7 }} />
+                {t('network.mapShops')}
+              </span>
             </div>
             {curve && <TradeoffChart points={curve} />}
           </div>

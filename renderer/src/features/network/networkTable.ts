@@ -1,8 +1,12 @@
 // Pure helpers for the network screen: rows that compare scenarios with the base, the mode colours, the curve.
 import type { NetworkMode, NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
+import type { MapPointProperties } from '../map/ChoroplethMap';
+import type { PointCollection } from '../map/mapLayers';
 
 export const MODE_COLOURS: Record<NetworkMode, string> = { direct: '#1d4ed8', hybrid: '#0891b2', partner: '#0f766e' };
 export const INFEASIBLE_COLOUR = '#b91c1c';
+/** Plan markers: dark enough to read on every mode's fill. */
+export const POINT_COLOURS = { base: '#1e1b4b', shop: '#d97706' } as const;
 
 export interface ComparisonRow {
   adcode: string;
@@ -45,4 +49,20 @@ export function curvePoints(points: readonly TradeoffPoint[], width: number, hei
   const sx = (v: number) => (maxX === minX ? width / 2 : ((v - minX) / (maxX - minX)) * width);
   const sy = (v: number) => (maxY === minY ? height / 2 : height - ((v - minY) / (maxY - minY)) * height);
   return feasible.map((point) => ({ x: sx(point.target), y: sy(point.profit), point }));
+}
+
+type Base = NetworkProvinceResult['bases'][number];
+type Shop = NetworkProvinceResult['certifiedShops'][number];
+
+/** A plan's engineer bases (sized by head count) and certified shops as map points. */
+export function planPoints(result: NetworkResult, title: { base(b: Base): string; shop(s: Shop): string }): PointCollection<MapPointProperties> {
+  const provinces = result.provinces.filter((p) => p.status !== 'infeasible');
+  const marks = [
+    ...provinces.flatMap((p) => p.certifiedShops.map((s) => ({ location: s.location, properties: { color: POINT_COLOURS.shop, radius: 3, title: title.shop(s) } }))),
+    ...provinces.flatMap((p) => p.bases.map((b) => ({ location: b.location, properties: { color: POINT_COLOURS.base, radius: 4 + 2 * Math.sqrt(b.engineers), title: title.base(b) } }))),
+  ];
+  return {
+    type: 'FeatureCollection',
+    features: marks.map((m, id) => ({ type: 'Feature', id, properties: m.properties, geometry: { type: 'Point', coordinates: m.location } })),
+  };
 }
