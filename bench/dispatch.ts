@@ -26,8 +26,14 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
   const at = (ms: number) => trace.filter((t) => t.ms <= ms).at(-1)?.cost ?? Infinity;
   const best30 = at(30_000);
   const converged = trace.find((t) => (t.cost - best30) / best30 < 0.01)?.ms ?? reference.elapsedMs;
-  // What a dispatcher's 10 s run (annealing cooled over 10 s) leaves, for the plan's shape below.
-  const final = solveVrptw(model.problem, { timeLimitMs: 10_000, seed: 1 });
+  // What a dispatcher's 10 s run (annealing cooled over 10 s) leaves, with three seeds: how far from the 30 s result.
+  // The objective as the solver weighs it: the result's cost plus the penalty of each job left unserved.
+  const objective = (run: { cost: number; unassigned: number[] }) => run.unassigned.reduce((sum, j) => sum + model.problem.jobs[j]!.unassignedPenalty!, run.cost);
+  const tenSecondRuns = [1, 2, 3].map((seed) => {
+    const run = solveVrptw(model.problem, { timeLimitMs: 10_000, seed });
+    return { run, gap: (objective(run) - objective(reference)) / objective(reference) };
+  });
+  const final = tenSecondRuns[0]!.run;
 
   // One new urgent ticket, placed into the finished plan without touching anything else.
   const insertTimes: number[] = [];
@@ -55,7 +61,12 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
       result: `${fmt(at(1_000))} / ${fmt(at(2_000))} / ${fmt(at(5_000))} / ${fmt(at(10_000))} / ${fmt(best30)}`,
       target: '—',
     },
-    { what: 'Realistic day: converged (best plan within 1 % of the 30 s result)', result: `${(converged / 1000).toFixed(1)} s (${reference.iterations} iterations in 30 s)`, target: '< 10 s' },
+    { what: 'Realistic day: converged (best plan of the 30 s run within 1 % of that run\'s result)', result: `${(converged / 1000).toFixed(1)} s (${reference.iterations} iterations in 30 s)`, target: '< 10 s' },
+    {
+      what: 'Realistic day: runs given 10 s (seeds 1, 2, 3), their final objective against the 30 s result',
+      result: tenSecondRuns.map((r) => `${r.gap >= 0 ? '+' : ''}${(100 * r.gap).toFixed(1)} %`).join(' / ') + ` (${tenSecondRuns.map((r) => r.run.iterations).join(' / ')} iterations)`,
+      target: 'within 1 %',
+    },
     { what: 'Realistic day after 10 s: where the tickets went', result: `${routed} on engineers' routes, ${partnered} to partners, ${final.unassigned.length} unassigned (the day has more work than engineers and shops can take)`, target: '—' },
     { what: 'Insert one new urgent ticket into the finished plan (extend matrix and model, best insertion)', result: `${median(insertTimes).toFixed(0)} ms (median of 20)`, target: '< 100 ms' },
   ];

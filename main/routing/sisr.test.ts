@@ -3,7 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../shared/random';
 import { appRoot } from '../paths';
-import { solveVrptw } from './sisr';
+import { buildDispatchProblem, dispatchPoints } from './dispatchDay';
+import { scheduleRoute, type RouteSchedule } from './problem';
+import { bestPositions, solveVrptw } from './sisr';
+import { syntheticDay } from './syntheticDay';
+import { GreatCircleTravel } from './travel';
 import { InstanceFormatError, parseSolomon, type SolomonInstance } from './solomon';
 import { checkSolomonSolution } from './solomonChecker';
 import { solomonToProblem, toCustomerNumbers } from './solomonProblem';
@@ -94,5 +98,41 @@ describe('SISR solver (property test over random instances)', () => {
     expect(result.elapsedMs).toBeLessThan(9_000);
     expect(checkSolomonSolution(instance, toCustomerNumbers(result.routes)).feasible).toBe(true);
     expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= (progress[i - 1] as number)))).toBe(true);
+  });
+});
+
+describe('insertion into field-service routes', () => {
+  // The solver skips positions by bounds before scheduling them; the bounds must never skip the best feasible one.
+  it('finds, on every route, the cheapest feasible position that scheduling every position finds', () => {
+    for (const seed of [1, 2, 3]) {
+      const day = syntheticDay({ engineers: 6, tickets: 60, shops: 0, seed });
+      const { problem } = buildDispatchProblem(day, new GreatCircleTravel(40).matrixSync(dispatchPoints(day)));
+      const plan = solveVrptw(problem, { maxIterations: 300, seed });
+      const left = [...plan.unassigned, ...plan.routes.flatMap((r) => r.slice(0, 1))];
+      const routes = plan.routes.map((r) => r.filter((j) => !left.includes(j)));
+      let compared = 0;
+      for (const job of left) {
+        const found = new Map(bestPositions(problem, routes, job, problem.vehicles.length).map((o) => [o.vehicle, o.delta]));
+        routes.forEach((jobs, vehicle) => {
+          const allowed = problem.jobs[job]!.allowedVehicles;
+          if (allowed && !allowed.includes(vehicle)) return;
+          const current = scheduleRoute(problem, vehicle, jobs, false);
+          // Taking a job off can leave a route without a feasible lunch; such a route has nothing to compare.
+          if (!current.feasible) return;
+          const balance = (n: number) => (problem.vehicles[vehicle]!.balanceWeight ?? 0) * n * n;
+          const routeCost = (s: RouteSchedule, n: number) => (n === 0 ? 0 : s.travelCost + s.lateness + balance(n));
+          let best = Infinity;
+          for (let pos = 0; pos <= jobs.length; pos++) {
+            const trial = [...jobs.slice(0, pos), job, ...jobs.slice(pos)];
+            const schedule = scheduleRoute(problem, vehicle, trial, false);
+            if (schedule.feasible) best = Math.min(best, routeCost(schedule, trial.length) - routeCost(current, jobs.length));
+          }
+          if (best === Infinity) expect(found.has(vehicle), `seed ${seed} job ${job} vehicle ${vehicle}`).toBe(false);
+          else expect(found.get(vehicle), `seed ${seed} job ${job} vehicle ${vehicle}`).toBeCloseTo(best, 6);
+          compared++;
+        });
+      }
+      expect(compared).toBeGreaterThan(20);
+    }
   });
 });

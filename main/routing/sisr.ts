@@ -6,7 +6,7 @@
 // service starts; otherwise a position is checked by scheduling the route with the job in it (scheduleRoute), which
 // field-service routes, a handful of jobs long, afford.
 import { Random } from '../../shared/random';
-import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
+import { scheduleRoute, type RouteSchedule, type RoutingProblem, type RoutingSolution } from './problem';
 
 export interface SolveOptions {
   seed?: number;
@@ -35,10 +35,14 @@ export interface SolveResult extends RoutingSolution {
 
 interface Route {
   jobs: number[];
-  /** Earliest service start of each job (plain VRPTW only). */
+  /** Service start of each job: the earliest possible (plain VRPTW), or as scheduled (field service). */
   start: number[];
-  /** Latest service start of each job that keeps the rest of the route feasible (plain VRPTW only). */
+  /** Latest service start of each job that keeps the rest of the route feasible, without a break. */
   latest: number[];
+  /** The same with a break still to take after the job starts (field service: a bound, see `refresh`). */
+  latestWithBreak: number[];
+  /** The break is taken before this job (the route's length: before driving home); -1 when it takes none. */
+  breakBefore: number;
   load: number;
   cost: number;
 }
@@ -50,8 +54,11 @@ interface State {
   unassigned: number[];
 }
 
-/** How many of the nearest capable vehicles a field-service job is tried on. */
-const NEAREST_VEHICLES = 15;
+/**
+ * How many of the nearest capable vehicles a field-service job is tried on. On the realistic day 8 did as well per
+ * iteration as 15 and ran ~1.6× as many iterations in the same time (docs/benchmarks.md).
+ */
+const NEAREST_VEHICLES = 8;
 
 /**
  * Unserved jobs get another try each iteration: those near the ruin (where room was just made) and a few at random.
@@ -154,13 +161,12 @@ class Sisr {
   }
 
   routeFrom(jobs: readonly number[], vehicleIndex: number): Route {
-    const route: Route = { jobs: jobs.slice(), start: [], latest: [], load: 0, cost: 0 };
+    const route: Route = { jobs: jobs.slice(), start: [], latest: [], latestWithBreak: [], breakBefore: -1, load: 0, cost: 0 };
     this.refresh(route, vehicleIndex);
     return route;
   }
 
-  private routeCost(vehicleIndex: number, jobs: readonly number[]): number | null {
-    const schedule = scheduleRoute(this.p, vehicleIndex, jobs, false);
+  private costOf(vehicleIndex: number, jobs: readonly number[], schedule: RouteSchedule): number | null {
     if (!schedule.feasible) return null;
     const balance = this.p.vehicles[vehicleIndex]!.balanceWeight ?? 0;
     return jobs.length === 0 ? 0 : schedule.travelCost + schedule.lateness + balance * jobs.length * jobs.length;
@@ -168,59 +174,115 @@ class Sisr {
 
   /** Recomputes a route's times, load and cost. */
   private refresh(route: Route, vehicleIndex: number): void {
-    if (!this.fast) {
-      route.cost = this.routeCost(vehicleIndex, route.jobs) ?? Infinity;
-      route.load = route.jobs.reduce((load, j) => load + this.p.jobs[j]!.demand, 0);
-      return;
-    }
     const v = this.p.vehicles[vehicleIndex]!;
     const jobs = this.p.jobs;
     const m = route.jobs.length;
-    route.start.length = m;
-    route.latest.length = m;
-    let time = v.earliest;
-    let location = v.start;
-    let load = 0;
-    let cost = 0;
-    for (let k = 0; k < m; k++) {
-      const job = jobs[route.jobs[k]!]!;
-      time = Math.max(job.earliest, time + this.t(location, job.location));
-      route.start[k] = time;
-      cost += this.c(location, job.location);
-      time += job.service;
-      location = job.location;
-      load += job.demand;
+    if (this.fast) {
+      route.start.length = m;
+      let time = v.earliest;
+      let location = v.start;
+      let load = 0;
+      let cost = 0;
+      for (let k = 0; k < m; k++) {
+        const job = jobs[route.jobs[k]!]!;
+        time = Math.max(job.earliest, time + this.t(location, job.location));
+        route.start[k] = time;
+        cost += this.c(location, job.location);
+        time += job.service;
+        location = job.location;
+        load += job.demand;
+      }
+      route.load = load;
+      route.cost = m > 0 ? cost + this.c(location, v.end) : 0;
+    } else {
+      const schedule = scheduleRoute(this.p, vehicleIndex, route.jobs, true);
+      route.cost = this.costOf(vehicleIndex, route.jobs, schedule) ?? Infinity;
+      route.start = schedule.stops.map((stop) => stop.start);
+      route.load = route.jobs.reduce((load, j) => load + jobs[j]!.demand, 0);
+      const breakStart = schedule.breakStart;
+      route.breakBefore = breakStart === null ? -1 : schedule.stops.findIndex((stop) => stop.arrival > breakStart);
+      if (breakStart !== null && route.breakBefore < 0) route.breakBefore = m;
     }
-    cost += this.c(location, v.end);
-    let latest = v.latest - (m > 0 ? this.t(location, v.end) : 0);
+    // Latest starts that keep the rest of the route within its windows and the shift, with no break or with one still
+    // to take somewhere after the job (anywhere, of its duration: looser than the schedule's rule). A break only delays
+    // what follows, so for field-service routes these are bounds: a later start is certainly infeasible.
+    const pause = this.fast ? 0 : (v.break?.duration ?? 0);
+    route.latest.length = m;
+    route.latestWithBreak.length = m;
+    const home = m > 0 ? this.t(jobs[route.jobs[m - 1]!]!.location, v.end) : 0;
+    let leaveBy = v.latest - home;
+    let leaveByWithBreak = v.latest - home - pause;
     for (let k = m - 1; k >= 0; k--) {
       const job = jobs[route.jobs[k]!]!;
-      latest = Math.min(job.latest, latest - job.service);
+      const latest = Math.min(job.latest, leaveBy - job.service);
+      const latestWithBreak = Math.min(job.latest, leaveByWithBreak - job.service);
       route.latest[k] = latest;
-      if (k > 0) latest -= this.t(jobs[route.jobs[k - 1]!]!.location, job.location);
+      route.latestWithBreak[k] = latestWithBreak;
+      if (k > 0) {
+        const travel = this.t(jobs[route.jobs[k - 1]!]!.location, job.location);
+        leaveBy = latest - travel;
+        // The break in the gap before this job, or later.
+        leaveByWithBreak = Math.max(latest - travel - pause, latestWithBreak - travel);
+      }
     }
-    route.load = load;
-    route.cost = m > 0 ? cost : 0;
   }
 
-  /** Cheapest feasible position for `jobIndex` in `route`, or null. */
-  bestPosition(route: Route, vehicleIndex: number, jobIndex: number, blink: number): { position: number; delta: number } | null {
+  /**
+   * Cheapest feasible position for `jobIndex` in `route`, or null. Field-service positions that cannot beat
+   * `toBeat` (the best delta on another route: ties go to the first found) or `partnerCost` (what handing the job
+   * to a partner costs) are not scheduled at all.
+   */
+  bestPosition(route: Route, vehicleIndex: number, jobIndex: number, blink: number, toBeat = Infinity, partnerCost = Infinity): { position: number; delta: number } | null {
     const v = this.p.vehicles[vehicleIndex]!;
     const job = this.p.jobs[jobIndex]!;
     if (route.load + job.demand > v.capacity) return null;
     if (route.jobs.length + 1 > (v.maxJobs ?? Infinity)) return null;
-    return this.fast ? this.bestPositionFast(route, v, job, blink) : this.bestPositionScheduled(route, vehicleIndex, jobIndex, blink);
+    return this.fast ? this.bestPositionFast(route, v, job, blink) : this.bestPositionScheduled(route, vehicleIndex, jobIndex, blink, toBeat, partnerCost);
   }
 
-  private bestPositionScheduled(route: Route, vehicleIndex: number, jobIndex: number, blink: number): { position: number; delta: number } | null {
-    let best: { position: number; delta: number } | null = null;
+  // Scheduling the route with the job in it is exact but costs a pass over the route, and it is most of the solver's
+  // time on a dispatch day, where nearly all positions tried turn out infeasible. Cheap bounds skip most of them: the
+  // prefix's departures do not change, so once the job cannot start in its window from one position it cannot from any
+  // later one; the job's successor cannot start after its latest start; and inserting a job only delays what follows
+  // (lateness never falls), so a position's delta is at least its detour plus the balance term's growth.
+  private bestPositionScheduled(route: Route, vehicleIndex: number, jobIndex: number, blink: number, toBeat: number, partnerCost: number): { position: number; delta: number } | null {
+    const v = this.p.vehicles[vehicleIndex]!;
+    const jobs = this.p.jobs;
+    const job = jobs[jobIndex]!;
     const m = route.jobs.length;
-    const trial = route.jobs.slice();
-    trial.splice(0, 0, jobIndex);
+    const growth = (v.balanceWeight ?? 0) * (2 * m + 1);
+    let best: { position: number; delta: number } | null = null;
     for (let pos = 0; pos <= m; pos++) {
-      if (pos > 0) [trial[pos - 1], trial[pos]] = [trial[pos]!, trial[pos - 1]!];
+      const previous = pos === 0 ? null : jobs[route.jobs[pos - 1]!]!;
+      const prevLocation = previous ? previous.location : v.start;
+      const next = pos === m ? null : jobs[route.jobs[pos]!]!;
+      const nextLocation = next ? next.location : v.end;
+      const atLeast = this.c(prevLocation, job.location) + this.c(job.location, nextLocation) - (m === 0 ? 0 : this.c(prevLocation, nextLocation)) + growth;
+      if (atLeast >= Math.min(best?.delta ?? Infinity, toBeat) || atLeast > partnerCost) continue;
+      const departure = previous ? route.start[pos - 1]! + previous.service : v.earliest;
+      const drive = this.t(prevLocation, job.location);
+      const arrival = Math.max(job.earliest, departure + drive);
+      if (arrival > job.latest) break;
+      // Can the rest still be done once the job is left? Home by the shift's end, or the next job by its latest start.
+      const onward = this.t(job.location, nextLocation);
+      const nextEarliest = next ? next.earliest : -Infinity;
+      const limit = next ? route.latest[pos]! : v.latest;
+      const leave = arrival + job.service;
+      let fits = Math.max(nextEarliest, leave + onward) <= limit;
+      if (v.break && route.breakBefore >= pos) {
+        // The break is not in the unchanged prefix: it comes before the job, right after it, or later.
+        const pause = v.break.duration;
+        const afterBreak = Math.max(job.earliest, departure + pause + drive);
+        fits =
+          (afterBreak <= job.latest && Math.max(nextEarliest, afterBreak + job.service + onward) <= limit) ||
+          Math.max(nextEarliest, leave + pause + onward) <= limit ||
+          (next !== null && Math.max(nextEarliest, leave + onward) <= route.latestWithBreak[pos]!);
+      }
+      if (!fits) continue;
       if (blink > 0 && this.rng.next() < blink) continue;
-      const cost = this.routeCost(vehicleIndex, trial);
+      const trial = route.jobs.slice();
+      trial.splice(pos, 0, jobIndex);
+      const cost = this.costOf(vehicleIndex, trial, scheduleRoute(this.p, vehicleIndex, trial, false));
       if (cost === null) continue;
       const delta = cost - route.cost;
       if (!best || delta < best.delta) best = { position: pos, delta };
@@ -303,6 +365,7 @@ class Sisr {
       let bestRoute = -1;
       let best: { position: number; delta: number } | null = null;
       let emptyTried = false;
+      const partner = this.cheapestPartner(state, jobIndex);
       for (const r of this.candidateVehicles[jobIndex]!) {
         const route = routes[r]!;
         // Identical empty vehicles are alike: trying one of them is enough.
@@ -310,10 +373,9 @@ class Sisr {
           if (emptyTried) continue;
           emptyTried = true;
         }
-        const candidate = this.bestPosition(route, r, jobIndex, route.jobs.length === 0 ? 0 : blink);
+        const candidate = this.bestPosition(route, r, jobIndex, route.jobs.length === 0 ? 0 : blink, best?.delta, partner?.cost);
         if (candidate && (!best || candidate.delta < best.delta)) [best, bestRoute] = [candidate, r];
       }
-      const partner = this.cheapestPartner(state, jobIndex);
       if (partner && (!best || partner.cost < best.delta)) {
         state.partnerJobs[partner.partner]!.push(jobIndex);
       } else if (best) {
@@ -420,7 +482,7 @@ class Sisr {
 
   private copy(state: State): State {
     return {
-      routes: state.routes.map((r) => ({ jobs: r.jobs.slice(), start: r.start.slice(), latest: r.latest.slice(), load: r.load, cost: r.cost })),
+      routes: state.routes.map((r) => ({ ...r, jobs: r.jobs.slice(), start: r.start.slice(), latest: r.latest.slice(), latestWithBreak: r.latestWithBreak.slice() })),
       partnerJobs: state.partnerJobs.map((p) => p.slice()),
       unassigned: state.unassigned.slice(),
     };
