@@ -43,12 +43,17 @@ interface Route {
   latestWithBreak: number[];
   /** The break is taken before this job (the route's length: before driving home); -1 when it takes none. */
   breakBefore: number;
+  /** Cost of each leg, from the start through the jobs to the end (field service: what an insertion replaces). */
+  legCost: number[];
   load: number;
   cost: number;
 }
 
 interface State {
+  /** Routes are shared between states (the current, the best, each candidate) until one is changed: see `writable`. */
   routes: Route[];
+  /** Routes this state has its own copy of, free to change. */
+  owned: Set<number>;
   /** Jobs per partner. */
   partnerJobs: number[][];
   unassigned: number[];
@@ -101,11 +106,16 @@ class Sisr {
   private readonly n: number;
   private neighboursCache: Int32Array[] | null = null;
   private readonly fast: boolean;
+  /**
+   * Costs and times *to* a location. A job's insertion reads them from every route's stops; once a search starts on a
+   * field-service problem they are the matrices transposed, so that those reads come from the job's own row (in cache)
+   * instead of striding across megabytes. A single insertion reads the matrices as they are.
+   */
+  private costTo: Float64Array;
+  private timeTo: Float64Array;
+  private transposed = false;
   private readonly allowedSets: Array<Set<number> | null>;
-  /** The vehicles recreate tries for each job: all of them for plain VRPTW, the nearest capable ones otherwise. */
-  private readonly candidateVehicles: number[][];
-  private readonly lockedJobs: Uint8Array;
-  private readonly unassignedPenalties: Float64Array;
+  private searchCache: SearchTables | null = null;
 
   constructor(
     private readonly p: RoutingProblem,
@@ -114,35 +124,22 @@ class Sisr {
     this.rng = new Random(options.seed ?? 1);
     this.n = p.jobs.length;
     this.fast = p.vehicles.every((v) => !v.break && v.maxJobs === undefined && !v.balanceWeight) && p.jobs.every((j) => j.due === undefined);
+    this.costTo = p.cost;
+    this.timeTo = p.travelTime;
     this.allowedSets = p.jobs.map((j) => (j.allowedVehicles ? new Set(j.allowedVehicles) : null));
-    const everyVehicle = p.vehicles.map((_, v) => v);
-    this.candidateVehicles = p.jobs.map((job) => {
-      const capable = job.allowedVehicles ? [...job.allowedVehicles] : everyVehicle;
-      if (this.fast || capable.length <= NEAREST_VEHICLES) return capable;
-      // A field engineer based across the province will not be the best choice for this job: skip the far ones.
-      return capable
-        .map((v) => ({ v, minutes: this.t(p.vehicles[v]!.start, job.location) }))
-        .sort((a, b) => a.minutes - b.minutes)
-        .slice(0, NEAREST_VEHICLES)
-        .map((c) => c.v);
-    });
-    this.lockedJobs = new Uint8Array(this.n);
-    for (const lock of p.locked ?? []) for (const j of lock.jobs) this.lockedJobs[j] = 1;
-    let maxCost = 0;
-    for (const c of p.cost) maxCost = Math.max(maxCost, c);
-    let maxLate = 0;
-    for (const j of p.jobs) maxLate = Math.max(maxLate, (j.latePenalty ?? 0) + (j.lateCostPerMinute ?? 0) * 24 * 60, ...(j.partnerOptions ?? []).map((o) => o.cost));
-    // Default: leaving a job unserved costs more than serving every job any way at all.
-    const defaultPenalty = 10 * (maxCost + maxLate + 1) * (this.n + 1);
-    this.unassignedPenalties = Float64Array.from(p.jobs.map((j) => j.unassignedPenalty ?? defaultPenalty));
+  }
+
+  /** What only a search needs; built on first use, so that placing one job into a plan stays quick. */
+  private get search(): SearchTables {
+    return (this.searchCache ??= searchTables(this.p, this.fast));
   }
 
   /** Other jobs by distance from each job; built on first use (a single insertion never needs them). */
   private get neighbours(): Int32Array[] {
     this.neighboursCache ??= this.p.jobs.map((job, i) => {
-      const others = this.p.jobs.map((_, j) => j).filter((j) => j !== i);
-      others.sort((a, b) => this.c(job.location, this.p.jobs[a]!.location) - this.c(job.location, this.p.jobs[b]!.location));
-      return Int32Array.from(others);
+      const distance = Float64Array.from(this.p.jobs, (other) => this.c(job.location, other.location));
+      const others = Int32Array.from(this.p.jobs.keys()).filter((j) => j !== i);
+      return others.sort((a, b) => distance[a]! - distance[b]!);
     });
     return this.neighboursCache;
   }
@@ -161,7 +158,7 @@ class Sisr {
   }
 
   routeFrom(jobs: readonly number[], vehicleIndex: number): Route {
-    const route: Route = { jobs: jobs.slice(), start: [], latest: [], latestWithBreak: [], breakBefore: -1, load: 0, cost: 0 };
+    const route: Route = { jobs: jobs.slice(), start: [], latest: [], latestWithBreak: [], breakBefore: -1, legCost: [], load: 0, cost: 0 };
     this.refresh(route, vehicleIndex);
     return route;
   }
@@ -199,6 +196,8 @@ class Sisr {
       route.cost = this.costOf(vehicleIndex, route.jobs, schedule) ?? Infinity;
       route.start = schedule.stops.map((stop) => stop.start);
       route.load = route.jobs.reduce((load, j) => load + jobs[j]!.demand, 0);
+      route.legCost.length = m + 1;
+      for (let k = 0; k <= m; k++) route.legCost[k] = this.c(k === 0 ? v.start : jobs[route.jobs[k - 1]!]!.location, k === m ? v.end : jobs[route.jobs[k]!]!.location);
       const breakStart = schedule.breakStart;
       route.breakBefore = breakStart === null ? -1 : schedule.stops.findIndex((stop) => stop.arrival > breakStart);
       if (breakStart !== null && route.breakBefore < 0) route.breakBefore = m;
@@ -251,20 +250,27 @@ class Sisr {
     const job = jobs[jobIndex]!;
     const m = route.jobs.length;
     const growth = (v.balanceWeight ?? 0) * (2 * m + 1);
+    const size = this.p.size;
+    const row = job.location * size;
+    const costFrom = this.p.cost;
+    const timeFrom = this.p.travelTime;
+    const { costTo, timeTo } = this;
+    const toJob = this.transposed ? row : job.location;
+    const stride = this.transposed ? 1 : size;
     let best: { position: number; delta: number } | null = null;
     for (let pos = 0; pos <= m; pos++) {
       const previous = pos === 0 ? null : jobs[route.jobs[pos - 1]!]!;
       const prevLocation = previous ? previous.location : v.start;
       const next = pos === m ? null : jobs[route.jobs[pos]!]!;
       const nextLocation = next ? next.location : v.end;
-      const atLeast = this.c(prevLocation, job.location) + this.c(job.location, nextLocation) - (m === 0 ? 0 : this.c(prevLocation, nextLocation)) + growth;
+      const atLeast = costTo[toJob + prevLocation * stride]! + costFrom[row + nextLocation]! - (m === 0 ? 0 : route.legCost[pos]!) + growth;
       if (atLeast >= Math.min(best?.delta ?? Infinity, toBeat) || atLeast > partnerCost) continue;
       const departure = previous ? route.start[pos - 1]! + previous.service : v.earliest;
-      const drive = this.t(prevLocation, job.location);
+      const drive = timeTo[toJob + prevLocation * stride]!;
       const arrival = Math.max(job.earliest, departure + drive);
       if (arrival > job.latest) break;
       // Can the rest still be done once the job is left? Home by the shift's end, or the next job by its latest start.
-      const onward = this.t(job.location, nextLocation);
+      const onward = timeFrom[row + nextLocation]!;
       const nextEarliest = next ? next.earliest : -Infinity;
       const limit = next ? route.latest[pos]! : v.latest;
       const leave = arrival + job.service;
@@ -319,15 +325,16 @@ class Sisr {
 
   private partnerCost(state: State): number {
     let cost = 0;
+    const partners = state.partnerJobs.length;
     state.partnerJobs.forEach((jobs, partner) => {
-      for (const j of jobs) cost += this.p.jobs[j]!.partnerOptions!.find((o) => o.partner === partner)!.cost;
+      for (const j of jobs) cost += this.search.partnerCosts[j * partners + partner]!;
     });
     return cost;
   }
 
   private totalCost(state: State): number {
     let cost = this.partnerCost(state);
-    for (const j of state.unassigned) cost += this.unassignedPenalties[j]!;
+    for (const j of state.unassigned) cost += this.search.unassignedPenalties[j]!;
     for (const r of state.routes) cost += r.cost;
     return cost;
   }
@@ -366,7 +373,7 @@ class Sisr {
       let best: { position: number; delta: number } | null = null;
       let emptyTried = false;
       const partner = this.cheapestPartner(state, jobIndex);
-      for (const r of this.candidateVehicles[jobIndex]!) {
+      for (const r of this.search.candidateVehicles[jobIndex]!) {
         const route = routes[r]!;
         // Identical empty vehicles are alike: trying one of them is enough.
         if (route.jobs.length === 0 && this.fast) {
@@ -379,7 +386,7 @@ class Sisr {
       if (partner && (!best || partner.cost < best.delta)) {
         state.partnerJobs[partner.partner]!.push(jobIndex);
       } else if (best) {
-        const route = routes[bestRoute]!;
+        const route = this.writable(state, bestRoute);
         route.jobs.splice(best.position, 0, jobIndex);
         this.refresh(route, bestRoute);
       } else {
@@ -422,8 +429,8 @@ class Sisr {
         continue;
       }
       const r = routeOf[jobIndex]!;
-      if (r < 0 || ruined.has(r) || this.lockedJobs[jobIndex]) continue;
-      const route = routes[r]!;
+      if (r < 0 || ruined.has(r) || this.search.lockedJobs[jobIndex]) continue;
+      const route = this.writable(state, r);
       const m = route.jobs.length;
       const length = Math.floor(this.rng.between(1, Math.min(m, lsMax) + 1));
       const at = route.jobs.indexOf(jobIndex);
@@ -445,7 +452,7 @@ class Sisr {
       const kept: number[] = [];
       for (let i = first; i < first + span; i++) {
         const j = route.jobs[i]!;
-        if (this.lockedJobs[j] || (i >= keepFrom && i < keepFrom + keep)) kept.push(j);
+        if (this.search.lockedJobs[j] || (i >= keepFrom && i < keepFrom + keep)) kept.push(j);
         else removed.push(j);
       }
       route.jobs.splice(first, span, ...kept);
@@ -457,7 +464,7 @@ class Sisr {
 
   private initialState(): State {
     const routes = this.p.vehicles.map((_, v) => this.routeFrom([], v));
-    const state: State = { routes, partnerJobs: (this.p.partners ?? []).map(() => []), unassigned: [] };
+    const state: State = { routes, owned: new Set(routes.keys()), partnerJobs: (this.p.partners ?? []).map(() => []), unassigned: [] };
     const placed = new Uint8Array(this.n);
     const initial = this.options.initial;
     if (initial) {
@@ -480,12 +487,29 @@ class Sisr {
     return state;
   }
 
+  // A candidate changes a few routes of sixty: copying only those (on first change) keeps an iteration's cost in the
+  // search, not in copying.
   private copy(state: State): State {
-    return {
-      routes: state.routes.map((r) => ({ ...r, jobs: r.jobs.slice(), start: r.start.slice(), latest: r.latest.slice(), latestWithBreak: r.latestWithBreak.slice() })),
-      partnerJobs: state.partnerJobs.map((p) => p.slice()),
-      unassigned: state.unassigned.slice(),
-    };
+    return { routes: state.routes.slice(), owned: new Set(), partnerJobs: state.partnerJobs.map((p) => p.slice()), unassigned: state.unassigned.slice() };
+  }
+
+  private writable(state: State, r: number): Route {
+    if (!state.owned.has(r)) {
+      const shared = state.routes[r]!;
+      // Same property order as in routeFrom: one object shape keeps the insertion loop's property reads monomorphic.
+      state.routes[r] = {
+        jobs: shared.jobs.slice(),
+        start: shared.start.slice(),
+        latest: shared.latest.slice(),
+        latestWithBreak: shared.latestWithBreak.slice(),
+        breakBefore: shared.breakBefore,
+        legCost: shared.legCost.slice(),
+        load: shared.load,
+        cost: shared.cost,
+      };
+      state.owned.add(r);
+    }
+    return state.routes[r]!;
   }
 
   run(): SolveResult {
@@ -497,6 +521,11 @@ class Sisr {
     const budget = timeLimitMs ?? (byIterations ? Infinity : 1000);
     const blink = this.options.blinkRate ?? 0.01;
 
+    if (!this.fast) {
+      this.costTo = transpose(this.p.cost, this.p.size);
+      this.timeTo = transpose(this.p.travelTime, this.p.size);
+      this.transposed = true;
+    }
     let current = this.initialState();
     let currentCost = this.totalCost(current);
     let best = this.copy(current);
@@ -561,7 +590,7 @@ class Sisr {
       }
       iterations++;
     }
-    const unassignedCost = best.unassigned.reduce((s, j) => s + this.unassignedPenalties[j]!, 0);
+    const unassignedCost = best.unassigned.reduce((s, j) => s + this.search.unassignedPenalties[j]!, 0);
     return {
       routes: best.routes.map((r) => r.jobs),
       partnerJobs: best.partnerJobs,
@@ -572,4 +601,47 @@ class Sisr {
       stoppedBy,
     };
   }
+}
+
+function transpose(matrix: Float64Array, size: number): Float64Array {
+  const transposed = new Float64Array(matrix.length);
+  for (let from = 0; from < size; from++) for (let to = 0; to < size; to++) transposed[to * size + from] = matrix[from * size + to]!;
+  return transposed;
+}
+
+interface SearchTables {
+  /** The vehicles recreate tries for each job: all of them for plain VRPTW, the nearest capable ones otherwise. */
+  candidateVehicles: number[][];
+  lockedJobs: Uint8Array;
+  unassignedPenalties: Float64Array;
+  /** What handing job j to partner k costs, at j × partners + k (every total cost sums them). */
+  partnerCosts: Float64Array;
+}
+
+function searchTables(p: RoutingProblem, fast: boolean): SearchTables {
+  const n = p.jobs.length;
+  const everyVehicle = p.vehicles.map((_, v) => v);
+  const candidateVehicles = p.jobs.map((job) => {
+    const capable = job.allowedVehicles ? [...job.allowedVehicles] : everyVehicle;
+    if (fast || capable.length <= NEAREST_VEHICLES) return capable;
+    // A field engineer based across the province will not be the best choice for this job: skip the far ones.
+    return capable
+      .map((v) => ({ v, minutes: p.travelTime[p.vehicles[v]!.start * p.size + job.location]! }))
+      .sort((a, b) => a.minutes - b.minutes)
+      .slice(0, NEAREST_VEHICLES)
+      .map((c) => c.v);
+  });
+  const lockedJobs = new Uint8Array(n);
+  for (const lock of p.locked ?? []) for (const j of lock.jobs) lockedJobs[j] = 1;
+  let maxCost = 0;
+  for (const c of p.cost) maxCost = Math.max(maxCost, c);
+  let maxLate = 0;
+  for (const j of p.jobs) maxLate = Math.max(maxLate, (j.latePenalty ?? 0) + (j.lateCostPerMinute ?? 0) * 24 * 60, ...(j.partnerOptions ?? []).map((o) => o.cost));
+  // Default: leaving a job unserved costs more than serving every job any way at all.
+  const defaultPenalty = 10 * (maxCost + maxLate + 1) * (n + 1);
+  const unassignedPenalties = Float64Array.from(p.jobs.map((j) => j.unassignedPenalty ?? defaultPenalty));
+  const partners = p.partners?.length ?? 0;
+  const partnerCosts = new Float64Array(n * partners).fill(NaN);
+  p.jobs.forEach((job, j) => job.partnerOptions?.forEach((o) => (partnerCosts[j * partners + o.partner] = o.cost)));
+  return { candidateVehicles, lockedJobs, unassignedPenalties, partnerCosts };
 }
