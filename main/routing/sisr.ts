@@ -20,7 +20,7 @@ export interface SolveOptions {
   shouldStop?(): boolean;
   /** Start from this solution (routes must hold the locked jobs in order) instead of building one. */
   initial?: Pick<RoutingSolution, 'routes' | 'partnerJobs'>;
-  /** Average number of jobs a ruin removes (c̄ in the paper). */
+  /** Average number of jobs a ruin removes (c̄ in the paper; default 10 for plain VRPTW, 6 for field service). */
   averageRemoved?: number;
   /** Longest string a ruin removes from one route (L_max). */
   maxStringLength?: number;
@@ -397,7 +397,9 @@ class Sisr {
 
   private ruin(state: State, routeOf: Int32Array, partnerOf: Int32Array): number[] {
     const routes = state.routes;
-    const averageRemoved = this.options.averageRemoved ?? 10;
+    // The paper's 10 suits VRPTW routes of tens of customers; a field engineer's day is five or six jobs, and on the
+    // realistic day 6 gave better plans at every time budget (10 s: about 4 % lower objective; docs/benchmarks.md).
+    const averageRemoved = this.options.averageRemoved ?? (this.fast ? 10 : 6);
     const maxString = this.options.maxStringLength ?? 10;
     const used = routes.filter((r) => r.jobs.length > 0);
     const averageLength = used.length > 0 ? used.reduce((s, r) => s + r.jobs.length, 0) / used.length : 1;
