@@ -108,6 +108,8 @@ export interface NetworkProvinceResult extends ProvinceFigures {
   /** Jobs a year, in all and by tier; the share served by the direct team. */
   demand: number;
   demandByTier: { urgent: number; regular: number; complex: number };
+  /** Jobs a year by product line (empty when the demand names none). */
+  demandByProductLine: Record<string, number>;
   directShare: number;
   firstTimeFixRate: number;
   cities: number;

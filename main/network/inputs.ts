@@ -30,9 +30,21 @@ export interface NetworkCity {
 export interface DemandCell {
   cityId: number;
   tier: SlaTier;
+  /** The product line's own figures apply when `productLines` has them; the province's by tier otherwise. */
+  productLine?: string;
   /** Jobs a year. */
   jobs: number;
   keyCustomerJobs: number;
+}
+
+/** What a job brings and takes, by tier. */
+export interface JobFigures {
+  /** CNY per job (parts sold, paid repairs, warranties, value-added services), by who serves it. */
+  revenuePerJob: Record<'direct' | 'partner', Record<SlaTier, number>>;
+  /** CNY per job of parts and other materials, paid whoever does the work. */
+  materialCostPerJob: Record<SlaTier, number>;
+  /** Hours on site. */
+  serviceHours: Record<SlaTier, number>;
 }
 
 export interface CandidateShop {
@@ -50,17 +62,14 @@ export interface CandidateShop {
   firstTimeFixRate: number;
 }
 
-export interface ProvinceInputs {
+/** The province's figures by tier (all product lines together), and by product line where demand names one. */
+export interface ProvinceInputs extends JobFigures {
   adcode: string;
   name: string;
   nameEn: string;
   cities: NetworkCity[];
   demand: DemandCell[];
-  /** CNY per job (parts sold, paid repairs, warranties, value-added services), by who serves it. */
-  revenuePerJob: Record<'direct' | 'partner', Record<SlaTier, number>>;
-  /** CNY per job of parts and other materials, paid whoever does the work. */
-  materialCostPerJob: Record<SlaTier, number>;
-  serviceHours: Record<SlaTier, number>;
+  productLines?: Record<string, JobFigures>;
   /** Hours from the call to the engineer's arrival that the SLA allows, by tier. */
   responseHours: Record<SlaTier, number>;
   engineer: { annualCost: number; annualHours: number; dailyHours: number; firstTimeFixRate: number };
@@ -90,8 +99,23 @@ function add(a: Economics, b: Economics): Economics {
   };
 }
 
-function sumWhere(rows: readonly TicketEconomicsRow[], keep: (row: TicketEconomicsRow) => boolean): Economics {
-  return rows.filter(keep).reduce<Economics>(add, EMPTY);
+/** Stands for every province, product line or provider in `economicsTotals`' lookups. */
+const ALL = '*';
+
+/** The history's ticket economics summed once for every province/line/tier/provider lookup the inputs make. */
+function economicsTotals(rows: readonly TicketEconomicsRow[]) {
+  const sums = new Map<string, Economics>();
+  for (const row of rows) {
+    for (const province of [row.provinceAdcode, ALL]) {
+      for (const line of [row.productLine, ALL]) {
+        for (const servedBy of [row.servedBy, ALL]) {
+          const key = `${province}|${line}|${row.slaTier}|${servedBy}`;
+          sums.set(key, add(sums.get(key) ?? EMPTY, row));
+        }
+      }
+    }
+  }
+  return (province: string, line: string, tier: SlaTier, servedBy: 'direct' | 'partner' | typeof ALL) => sums.get(`${province}|${line}|${tier}|${servedBy}`) ?? EMPTY;
 }
 
 /** The first sample big enough to trust, else the biggest one there is. */
@@ -106,15 +130,8 @@ export function buildNetworkInputs(history: NetworkHistory, overrides: ScenarioO
   const demandFactor = overrides.demandMultiplier ?? 1;
   const wageFactor = overrides.wageMultiplier ?? 1;
   const feeFactor = overrides.partnerFeeMultiplier ?? 1;
-  const econ = history.economics;
-  const national = (tier: SlaTier, servedBy?: 'direct' | 'partner') => sumWhere(econ, (r) => r.slaTier === tier && (!servedBy || r.servedBy === servedBy));
-  const serviceHours = Object.fromEntries(
-    SLA_TIERS.map((tier) => {
-      const e = national(tier);
-      return [tier, e.tickets > 0 ? e.serviceMinutes / e.tickets / 60 : 2];
-    }),
-  ) as Record<SlaTier, number>;
-  const nationalDirect = sumWhere(econ, (r) => r.servedBy === 'direct');
+  const totals = economicsTotals(history.economics);
+  const nationalDirect = SLA_TIERS.map((tier) => totals(ALL, ALL, tier, 'direct')).reduce(add, EMPTY);
 
   const team = history.team;
   const wageIndexOf = new Map(history.provinces.map((p) => [p.adcode, p.wageIndex]));
@@ -132,31 +149,40 @@ export function buildNetworkInputs(history: NetworkHistory, overrides: ScenarioO
       if (row.provinceAdcode !== p.adcode) continue;
       const cityId = row.cityId !== null && cityRows.some((c) => c.id === row.cityId) ? row.cityId : fallbackCity;
       if (cityId === null) continue;
-      const key = `${cityId}:${row.slaTier}`;
-      const cell = cellByKey.get(key) ?? { cityId, tier: row.slaTier, jobs: 0, keyCustomerJobs: 0 };
+      const key = `${cityId}:${row.slaTier}:${row.productLine}`;
+      const cell = cellByKey.get(key) ?? { cityId, tier: row.slaTier, productLine: row.productLine, jobs: 0, keyCustomerJobs: 0 };
       cell.jobs += row.jobs * demandFactor;
       cell.keyCustomerJobs += row.keyCustomerJobs * demandFactor;
       cellByKey.set(key, cell);
     }
-    const demand = [...cellByKey.values()].filter((c) => c.jobs > 0).sort((a, b) => a.cityId - b.cityId || SLA_TIERS.indexOf(a.tier) - SLA_TIERS.indexOf(b.tier));
+    const demand = [...cellByKey.values()]
+      .filter((c) => c.jobs > 0)
+      .sort((a, b) => a.cityId - b.cityId || SLA_TIERS.indexOf(a.tier) - SLA_TIERS.indexOf(b.tier) || a.productLine!.localeCompare(b.productLine!));
 
-    const inProvince = (tier: SlaTier, servedBy?: 'direct' | 'partner') =>
-      sumWhere(econ, (r) => r.provinceAdcode === p.adcode && r.slaTier === tier && (!servedBy || r.servedBy === servedBy));
-    const revenueFor = (servedBy: 'direct' | 'partner') =>
-      Object.fromEntries(
-        SLA_TIERS.map((tier) => {
-          const e = trusted(inProvince(tier, servedBy), national(tier, servedBy), national(tier));
-          return [tier, perTicket(e, e.revenueFen)];
+    // Per job by tier: the province's own tickets when there are enough of them, else the country's; narrowed to one
+    // product line, with the line's national figures and then the tier's as the fallbacks.
+    const figures = (line = ALL): JobFigures => {
+      const byTier = (value: (tier: SlaTier) => number) => Object.fromEntries(SLA_TIERS.map((tier) => [tier, value(tier)])) as Record<SlaTier, number>;
+      const revenueFor = (servedBy: 'direct' | 'partner') =>
+        byTier((tier) => {
+          const e = trusted(totals(p.adcode, line, tier, servedBy), totals(ALL, line, tier, servedBy), totals(ALL, line, tier, ALL), totals(ALL, ALL, tier, servedBy));
+          return perTicket(e, e.revenueFen);
+        });
+      return {
+        revenuePerJob: { direct: revenueFor('direct'), partner: revenueFor('partner') },
+        materialCostPerJob: byTier((tier) => {
+          const e = trusted(totals(p.adcode, line, tier, ALL), totals(ALL, line, tier, ALL), totals(ALL, ALL, tier, ALL));
+          return perTicket(e, e.materialCostFen);
         }),
-      ) as Record<SlaTier, number>;
-    const materialCostPerJob = Object.fromEntries(
-      SLA_TIERS.map((tier) => {
-        const e = trusted(inProvince(tier), national(tier));
-        return [tier, perTicket(e, e.materialCostFen)];
-      }),
-    ) as Record<SlaTier, number>;
+        serviceHours: byTier((tier) => {
+          const e = trusted(totals(ALL, line, tier, ALL), totals(ALL, ALL, tier, ALL));
+          return e.tickets > 0 ? e.serviceMinutes / e.tickets / 60 : 2;
+        }),
+      };
+    };
+    const lines = [...new Set(demand.map((d) => d.productLine!))].sort();
     const direct = trusted(
-      sumWhere(econ, (r) => r.provinceAdcode === p.adcode && r.servedBy === 'direct'),
+      SLA_TIERS.map((tier) => totals(p.adcode, ALL, tier, 'direct')).reduce(add, EMPTY),
       nationalDirect,
     );
 
@@ -202,9 +228,8 @@ export function buildNetworkInputs(history: NetworkHistory, overrides: ScenarioO
       nameEn: p.nameEn,
       cities,
       demand,
-      revenuePerJob: { direct: revenueFor('direct'), partner: revenueFor('partner') },
-      materialCostPerJob,
-      serviceHours,
+      ...figures(),
+      productLines: Object.fromEntries(lines.map((line) => [line, figures(line)])),
       responseHours,
       engineer: {
         annualCost,

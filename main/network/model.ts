@@ -115,6 +115,18 @@ export function buildProvinceModel(inputs: ProvinceInputs, options: ModelOptions
     demandByCity.set(d.cityId, jobs);
   }
   const cityDemand = (cityId: number) => sumTiers(demandByCity.get(cityId)!);
+  // What a job from each city brings and takes: its cells' figures (by tier and product line) weighted by their jobs.
+  const perJob = new Map<number, { revenue: Record<'direct' | 'partner', number>; material: number; serviceHours: number }>();
+  for (const d of inputs.demand) {
+    const figures = (d.productLine !== undefined && inputs.productLines?.[d.productLine]) || inputs;
+    const weight = d.jobs / cityDemand(d.cityId);
+    const city = perJob.get(d.cityId) ?? { revenue: { direct: 0, partner: 0 }, material: 0, serviceHours: 0 };
+    city.revenue.direct += weight * figures.revenuePerJob.direct[d.tier];
+    city.revenue.partner += weight * figures.revenuePerJob.partner[d.tier];
+    city.material += weight * figures.materialCostPerJob[d.tier];
+    city.serviceHours += weight * figures.serviceHours[d.tier];
+    perJob.set(d.cityId, city);
+  }
   const tierTotals: Record<SlaTier, number> = { urgent: 0, regular: 0, complex: 0 };
   for (const d of inputs.demand) tierTotals[d.tier] += d.jobs;
   const tiersWithDemand = SLA_TIERS.filter((tier) => tierTotals[tier] > 0);
@@ -162,14 +174,13 @@ export function buildProvinceModel(inputs: ProvinceInputs, options: ModelOptions
   for (const [cityId, jobs] of demandByCity) {
     const total = sumTiers(jobs);
     const tierShare = Object.fromEntries(SLA_TIERS.map((tier) => [tier, jobs[tier] / total])) as Record<SlaTier, number>;
-    const mixed = (perTier: Record<SlaTier, number>) => SLA_TIERS.reduce((sum, tier) => sum + tierShare[tier] * perTier[tier], 0);
-    const material = mixed(inputs.materialCostPerJob);
+    const { revenue: revenueOf, material } = perJob.get(cityId)!;
     for (const base of bases) {
       const r = reach.base.get(base.cityId)!;
       if (!serves(r, cityId)) continue;
       const km = roadKm(cityById.get(base.cityId)!.location, cityById.get(cityId)!.location, inputs.travel, base.cityId === cityId);
       const travelCost = directVisits * 2 * km * inputs.travel.costPerKm;
-      const revenue = mixed(inputs.revenuePerJob.direct);
+      const revenue = revenueOf.direct;
       allocations.push({
         variable: b.variable(`e_${a}_${cityId}_${base.cityId}`, 'continuous', weigh(revenue, travelCost + material)),
         cityId,
@@ -185,7 +196,7 @@ export function buildProvinceModel(inputs: ProvinceInputs, options: ModelOptions
     groupList.forEach((members, group) => {
       const r = reach.shop.get(members[0]!)!;
       if (!serves(r, cityId)) return;
-      const revenue = mixed(inputs.revenuePerJob.partner);
+      const revenue = revenueOf.partner;
       allocations.push({
         variable: b.variable(`p_${a}_${cityId}_${members[0]}`, 'continuous', weigh(revenue, material)),
         cityId,
@@ -214,7 +225,7 @@ export function buildProvinceModel(inputs: ProvinceInputs, options: ModelOptions
   for (const base of bases) {
     const terms = allocations
       .filter((x) => x.provider.kind === 'direct' && x.provider.baseCityId === base.cityId)
-      .map((x) => [x.variable, directVisits * (SLA_TIERS.reduce((sum, tier) => sum + x.tierShare[tier] * inputs.serviceHours[tier], 0) + (2 * x.km) / inputs.travel.speedKmh)] as const);
+      .map((x) => [x.variable, directVisits * (perJob.get(x.cityId)!.serviceHours + (2 * x.km) / inputs.travel.speedKmh)] as const);
     b.constraint(`hours_${a}_${base.cityId}`, [...terms, [base.variable, -inputs.engineer.annualHours]], '<=', 0);
   }
   // A group's jobs of each tier are done by its certified shops, each within its capacity (repeat visits count).

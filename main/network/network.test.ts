@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../store/db';
 import { listScenarios, saveScenario, ScenarioError, deleteScenario } from '../store/scenarios';
 import { makeTempDir } from '../testing/tempDir';
 import type { ProvinceInputs } from './inputs';
+import { buildProvinceModel } from './model';
 import { toCplexLp } from './lpFormat';
 import type { LinearModel } from './linear';
 import { nationalModel, solveNetwork, solveProvince } from './plan';
@@ -64,6 +65,34 @@ describe('network optimiser on the demo network', () => {
       expect(result.status, province.name).toBe(reference.status);
       expect(relativeDifference(result.objective, reference.objective), province.name).toBeLessThanOrEqual(1e-6);
     }
+  });
+
+  it('weighs each city by its product lines: their revenue, materials and hours on site', () => {
+    const gansu = networkInputs(db, {}, TODAY).find((p) => p.adcode === '620000')!;
+    const lines = gansu.productLines!;
+    expect(Object.keys(lines).sort()).toEqual(['cold_chain', 'commercial_hvac', 'industrial_pump', 'medical_imaging']);
+    // The demo's imaging jobs take longer than HVAC ones; the planner must see that.
+    expect(lines.medical_imaging!.serviceHours.regular).toBeGreaterThan(lines.commercial_hvac!.serviceHours.regular + 0.5);
+    const structure = buildProvinceModel(gansu);
+    const city = gansu.demand[0]!.cityId;
+    const cells = gansu.demand.filter((d) => d.cityId === city);
+    const jobs = cells.reduce((sum, d) => sum + d.jobs, 0);
+    const expected = cells.reduce((sum, d) => sum + d.jobs * lines[d.productLine!]!.revenuePerJob.partner[d.tier], 0) / jobs;
+    const partner = structure.allocations.find((x) => x.cityId === city && x.provider.kind === 'partner')!;
+    expect(partner.revenue).toBeCloseTo(expected, 6);
+
+    // The same demand as imaging work only: each direct job takes more of an engineer's hours.
+    const hoursPerJob = (inputs: ProvinceInputs) => {
+      const built = buildProvinceModel(inputs);
+      const row = built.model.constraints.find((c) => c.name.startsWith('hours_'))!;
+      return Math.min(...[...row.terms].filter(([name]) => name.startsWith('e_')).map(([, coefficient]) => coefficient));
+    };
+    const imaging = { ...gansu, demand: gansu.demand.map((d) => ({ ...d, productLine: 'medical_imaging' })) };
+    expect(hoursPerJob(imaging)).toBeGreaterThan(hoursPerJob(gansu));
+    expect(solveProvince(gansu).result.demandByProductLine.medical_imaging).toBeCloseTo(
+      gansu.demand.filter((d) => d.productLine === 'medical_imaging').reduce((sum, d) => sum + d.jobs, 0),
+      6,
+    );
   });
 
   it('compares scenarios on one reading of the store, each as it solves alone', () => {

@@ -38,7 +38,7 @@ const sumOf = (values: Iterable<number>) => {
 };
 
 /** The figures of one organisation of a province, as the optimum (or a fixed organisation) serves its demand. */
-type PlanFigures = ProvinceFigures & Pick<NetworkProvinceResult, 'bases' | 'certifiedShops' | 'costBreakdown' | 'demand' | 'demandByTier' | 'directShare' | 'firstTimeFixRate'>;
+type PlanFigures = ProvinceFigures & Pick<NetworkProvinceResult, 'bases' | 'certifiedShops' | 'costBreakdown' | 'demand' | 'demandByTier' | 'demandByProductLine' | 'directShare' | 'firstTimeFixRate'>;
 
 export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<string, number>): PlanFigures {
   const { inputs } = structure;
@@ -98,6 +98,10 @@ export function provinceFigures(structure: ModelStructure, values: ReadonlyMap<s
     costBreakdown,
     demand,
     demandByTier: structure.tierTotals,
+    demandByProductLine: inputs.demand.reduce<Record<string, number>>((lines, d) => {
+      if (d.productLine !== undefined) lines[d.productLine] = (lines[d.productLine] ?? 0) + d.jobs;
+      return lines;
+    }, {}),
     directShare: demand > 0 ? directJobs / demand : 0,
     firstTimeFixRate: demand > 0 ? fixes / demand : 0,
   };

@@ -17,6 +17,7 @@ export interface CityDemandRow {
   /** The customer's city; null when the customer has none recorded (the planner puts it at the capital). */
   cityId: number | null;
   slaTier: SlaTier;
+  productLine: string;
   jobs: number;
   keyCustomerJobs: number;
 }
@@ -24,6 +25,7 @@ export interface CityDemandRow {
 export interface TicketEconomicsRow {
   provinceAdcode: string;
   slaTier: SlaTier;
+  productLine: string;
   servedBy: 'direct' | 'partner';
   tickets: number;
   revenueFen: number;
@@ -81,16 +83,16 @@ export function networkHistory(db: Db, since: string, until: string): NetworkHis
     .all() as CityRow[];
   const demand = db
     .prepare(
-      `SELECT t.province_adcode AS provinceAdcode, c.city_id AS cityId, t.sla_tier AS slaTier, count(*) AS jobs,
-         sum(c.tier = 'key') AS keyCustomerJobs
+      `SELECT t.province_adcode AS provinceAdcode, c.city_id AS cityId, t.sla_tier AS slaTier, t.product_line AS productLine,
+         count(*) AS jobs, sum(c.tier = 'key') AS keyCustomerJobs
        FROM tickets t JOIN customers c ON c.id = t.customer_id
        WHERE t.status = 'closed' AND t.closed_at >= ? AND t.closed_at < ?
-       GROUP BY t.province_adcode, c.city_id, t.sla_tier`,
+       GROUP BY t.province_adcode, c.city_id, t.sla_tier, t.product_line`,
     )
     .all(since, until) as CityDemandRow[];
   const economics = db
     .prepare(
-      `SELECT t.province_adcode AS provinceAdcode, t.sla_tier AS slaTier,
+      `SELECT t.province_adcode AS provinceAdcode, t.sla_tier AS slaTier, t.product_line AS productLine,
          CASE WHEN t.partner_shop_id IS NULL THEN 'direct' ELSE 'partner' END AS servedBy,
          count(*) AS tickets,
          coalesce(sum((SELECT sum(r.amount_fen) FROM revenue_lines r WHERE r.ticket_id = t.id)), 0) AS revenueFen,
@@ -99,7 +101,7 @@ export function networkHistory(db: Db, since: string, until: string): NetworkHis
          sum(t.estimated_minutes) AS serviceMinutes
        FROM tickets t
        WHERE t.status = 'closed' AND t.closed_at >= ? AND t.closed_at < ?
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3, 4`,
     )
     .all(since, until) as TicketEconomicsRow[];
   const team = db

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatCny, formatPercent } from '../../../../shared/format';
+import { formatCny, formatCount, formatPercent } from '../../../../shared/format';
 import type { NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
@@ -235,6 +235,13 @@ function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
           </dd>
           <dt>{t('network.coverage')}</dt>
           <dd>{formatPercent(p.coverage.urgent, locale)}</dd>
+          <dt>{t('network.productLines')}</dt>
+          <dd data-testid="network-product-lines">
+            {Object.entries(p.demandByProductLine)
+              .sort((a, b) => b[1] - a[1])
+              .map(([line, jobs]) => `${line} ${formatCount(jobs, locale)}`)
+              .join('，') || t('network.none')}
+          </dd>
           <dt>{t('network.bases')}</dt>
           <dd>{p.bases.length ? p.bases.map((b) => `${b.cityName} ×${b.engineers}`).join('，') : t('network.none')}</dd>
           <dt>{t('network.certified')}</dt>
