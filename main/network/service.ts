@@ -52,30 +52,48 @@ export function runScenario(db: Db, scenario: Scenario, today: string, options: 
   return compareScenarios(db, [scenario], today, options)[0]!;
 }
 
-/** Several scenarios on the same history, as the screen compares them side by side. */
-export function compareScenarios(db: Db, scenarios: readonly Scenario[], today: string, options: SolveNetworkOptions = {}): NetworkResult[] {
+/** One optimisation in a job: a scenario as named, or varied (the trade-off curve moves its target). */
+export interface NetworkRun {
+  name: string;
+  overrides: ScenarioOverrides;
+  /** Whether today's organisation is worked out beside the plan. */
+  evaluateCurrent: boolean;
+}
+
+/** Runs on one reading of the history, progress counted over all of them. */
+export function solveRuns(db: Db, runs: readonly NetworkRun[], today: string, options: SolveNetworkOptions = {}): NetworkResult[] {
   const data = readNetworkData(db, today);
-  return scenarios.map((scenario, index) =>
-    solveNetwork(scenario.name, scenario.overrides, inputsFor(data, scenario.overrides), {
+  return runs.map((run, index) =>
+    solveNetwork(run.name, run.overrides, inputsFor(data, run.overrides), {
+      evaluateCurrent: run.evaluateCurrent,
       shouldStop: options.shouldStop,
-      onProgress: (done, total) => options.onProgress?.(index * total + done, scenarios.length * total),
+      onProgress: (done, total) => options.onProgress?.(index * total + done, runs.length * total),
     }),
   );
 }
 
+/** Scenarios side by side, each with today's organisation for comparison. */
+export function comparisonRuns(scenarios: readonly Scenario[]): NetworkRun[] {
+  return scenarios.map((scenario) => ({ name: scenario.name, overrides: scenario.overrides, evaluateCurrent: true }));
+}
+
+export function compareScenarios(db: Db, scenarios: readonly Scenario[], today: string, options: SolveNetworkOptions = {}): NetworkResult[] {
+  return solveRuns(db, comparisonRuns(scenarios), today, options);
+}
+
 export const DEFAULT_TRADEOFF_TARGETS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1];
+
+/** The curve shows the plans only: today's organisation is the same at every target and is not drawn. */
+export function tradeoffRuns(scenario: Scenario, targets: readonly number[]): NetworkRun[] {
+  return targets.map((target) => ({ name: scenario.name, overrides: { ...scenario.overrides, urgentCoverageTarget: target }, evaluateCurrent: false }));
+}
+
+export function tradeoffPoint(result: NetworkResult): TradeoffPoint {
+  const target = result.overrides.urgentCoverageTarget!;
+  return { target, status: result.status, profit: result.totals.profit, cost: result.totals.cost, coverage: result.totals.coverage.urgent };
+}
 
 /** Total profit against the urgent coverage target: the price of each further point of coverage. */
 export function tradeoffCurve(db: Db, scenario: Scenario, targets: readonly number[], today: string, options: SolveNetworkOptions = {}): TradeoffPoint[] {
-  const data = readNetworkData(db, today);
-  return targets.map((target, index) => {
-    const overrides = { ...scenario.overrides, urgentCoverageTarget: target };
-    // The curve shows the plans only: today's organisation is the same at every target and is not drawn.
-    const result = solveNetwork(scenario.name, overrides, inputsFor(data, overrides), {
-      evaluateCurrent: false,
-      shouldStop: options.shouldStop,
-      onProgress: (done, total) => options.onProgress?.(index * total + done, targets.length * total),
-    });
-    return { target, status: result.status, profit: result.totals.profit, cost: result.totals.cost, coverage: result.totals.coverage.urgent };
-  });
+  return solveRuns(db, tradeoffRuns(scenario, targets), today, options).map(tradeoffPoint);
 }
