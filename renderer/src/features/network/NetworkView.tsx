@@ -45,7 +45,7 @@ export function NetworkView() {
     <div className="page network-page">
       <p className="intro">{t('network.intro')}</p>
       <div className="toolbar" data-testid="network-toolbar">
-        <span>{t('network.scenarios')}：</span>
+        <span>{t('network.scenarios')}</span>
         {scenarios.state === 'ready' &&
           scenarios.value.map((s) => (
             <label key={s.id} className="scenario-choice">
@@ -231,7 +231,7 @@ function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
           </dd>
           <dt>{t('network.cities')}</dt>
           <dd>
-            {p.citiesCovered}/{p.cities} ({t('network.today')} {p.current?.citiesCovered ?? '—'})
+            {p.citiesCovered}/{p.cities} ({t('network.todayShort')} {p.current?.citiesCovered ?? '—'})
           </dd>
           <dt>{t('network.coverage')}</dt>
           <dd>{formatPercent(p.coverage.urgent, locale)}</dd>
@@ -240,19 +240,19 @@ function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
             {Object.entries(p.demandByProductLine)
               .sort((a, b) => b[1] - a[1])
               .map(([line, jobs]) => `${line} ${formatCount(jobs, locale)}`)
-              .join('，') || t('network.none')}
+              .join(t('list.separator')) || t('network.none')}
           </dd>
           <dt>{t('network.bases')}</dt>
-          <dd>{p.bases.length ? p.bases.map((b) => `${b.cityName} ×${b.engineers}`).join('，') : t('network.none')}</dd>
+          <dd>{p.bases.length ? p.bases.map((b) => `${b.cityName} ×${b.engineers}`).join(t('list.separator')) : t('network.none')}</dd>
           <dt>{t('network.certified')}</dt>
-          <dd>{p.certifiedShops.length ? p.certifiedShops.map((s) => s.name).join('，') : t('network.none')}</dd>
+          <dd>{p.certifiedShops.length ? p.certifiedShops.map((s) => s.name).join(t('list.separator')) : t('network.none')}</dd>
           <dt>{t('network.binding')}</dt>
-          <dd data-testid="network-binding">{p.binding.length ? p.binding.map(bindingText).join('；') : t('network.none')}</dd>
+          <dd data-testid="network-binding">{p.binding.length ? p.binding.map(bindingText).join(t('list.separatorStrong')) : t('network.none')}</dd>
           <dt>{t('network.costs')}</dt>
           <dd>
             {(Object.keys(p.costBreakdown) as Array<keyof typeof p.costBreakdown>)
               .map((k) => `${t(`cost.${k}`)} ${formatCny(p.costBreakdown[k], locale)}`)
-              .join('，')}
+              .join(t('list.separator'))}
           </dd>
         </dl>
       )}
