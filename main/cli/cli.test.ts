@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { spawn } from 'node:child_process';
+import loadHighs from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
@@ -70,6 +71,29 @@ describe('service-atlas command line', () => {
     const unknown = await run('teleport');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'teleport'");
+  });
+
+  it('network prints the contract JSON, writes an LP file any solver reaches the same optimum on, and names a missing scenario', async () => {
+    const lpFile = path.join(temp.dir, 'national.lp');
+    const json = await run('network', '--db', file, '--json', '--lp', lpFile);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { objective: number; status: string; provinces: Array<Record<string, unknown>> };
+    expect(report.status).toBe('optimal');
+    expect(report.provinces).toHaveLength(34);
+    for (const key of ['adcode', 'name', 'mode', 'engineers', 'shops', 'cost', 'revenue', 'profit', 'coverage', 'demandByProductLine']) {
+      expect(report.provinces[0]).toHaveProperty(key);
+    }
+    const highs = await loadHighs();
+    const solved = highs.solve(fs.readFileSync(lpFile, 'utf8'), { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as never);
+    expect(solved.Status).toBe('Optimal');
+    expect(Math.abs(solved.ObjectiveValue - report.objective) / Math.abs(report.objective)).toBeLessThanOrEqual(1e-6);
+
+    const table = await run('network', '--db', file, '--scenario', '合作费 −10%');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('甘肃');
+    const missing = await run('network', '--db', file, '--scenario', 'nope');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("No scenario named 'nope'");
   });
 
   it('pnl prints 34 provinces and a total as JSON, CSV and a table', async () => {

@@ -27,6 +27,8 @@ export function networkJson(result: NetworkResult) {
       citiesCovered: p.citiesCovered,
       cities: p.cities,
       firstTimeFixRate: p.firstTimeFixRate,
+      demandByTier: p.demandByTier,
+      demandByProductLine: p.demandByProductLine,
       bases: p.bases.map((b) => ({ city: b.cityName, engineers: b.engineers, jobs: b.jobs })),
       certifiedShops: p.certifiedShops.map((s) => ({ id: s.id, name: s.name, certifiedNow: s.certifiedNow, jobs: s.jobs })),
       binding: p.binding,
