@@ -3,8 +3,8 @@
 // of consecutive jobs from routes near a random seed job; recreate puts the jobs back one by one at their cheapest
 // position (a route, or a partner where that is cheaper), skipping positions now and then ("blinks").
 // Plain VRPTW (no breaks, deadlines, job limits) checks a position in O(1) from each route's earliest and latest
-// service starts; otherwise a position is checked by scheduling the route with the job in it (scheduleRoute), which
-// field-service routes, a handful of jobs long, afford.
+// service starts; otherwise a position that passes the same bounds (and cannot be beaten on cost) is checked by
+// scheduling the route with the job in it (scheduleRoute), which field-service routes, a handful of jobs long, afford.
 import { Random } from '../../shared/random';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem, type RoutingSolution } from './problem';
 
