@@ -304,28 +304,31 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
   await page.mouse.up();
   await expect(page.getByTestId(accepted ? otherRow : firstRow).getByTestId(firstId)).toBeVisible();
 
-  // A job handed to a partner, pulled back onto the engineer the panel offers for it: accepted, and on that row.
-  const listed = page.getByTestId('unassigned-list').locator('li');
-  let moved: { ticketId: number; engineer: number } | null = null;
-  for (let i = 0; i < Math.min(await listed.count(), 40) && !moved; i++) {
-    const item = listed.nth(i);
-    const ticketId = Number((await item.getAttribute('data-testid'))!.replace('list-job-', ''));
-    await item.getByRole('button').click();
-    const list = page.locator(`[data-testid=insertion-options][data-ticket="${ticketId}"]`);
-    await expect(list).toBeVisible();
-    const option = list.getByTestId('insertion-option').first();
-    if ((await option.count()) === 0) continue;
-    const engineer = Number(await option.getAttribute('data-engineer'));
-    await dragOnto(item, engineer, Number(await option.getAttribute('data-position')));
-    await expect(verdict).toContainText('✓');
-    await page.screenshot({ path: testInfo.outputPath('dispatch-2-drag-check.png') });
-    await page.mouse.up();
-    await expect(page.getByTestId(`board-row-${engineer}`).getByTestId(`board-job-${ticketId}`)).toBeVisible();
-    moved = { ticketId, engineer };
-  }
-  if (!moved) throw new Error('no handed-off job could go to an engineer');
-  const { ticketId } = moved;
-  const target = moved;
+  /** A job on the board whose route keeps its rules without it and that a partner shop can take (the panel says so). */
+  const jobToHandOff = async () => {
+    const unlocked = page.getByTestId('plan-board').locator('.board-block.service:not(.locked)');
+    for (let i = 0; i < (await unlocked.count()); i++) {
+      const id = Number((await unlocked.nth(i).getAttribute('data-testid'))!.replace('board-job-', ''));
+      await unlocked.nth(i).click();
+      await expect(page.locator(`[data-testid=insertion-options][data-ticket="${id}"]`)).toBeVisible();
+      if ((await page.getByTestId('leaving-warning').count()) === 0 && (await page.getByTestId('hand-to-partner').count()) > 0) return id;
+    }
+    throw new Error('no job on the board can go to a partner');
+  };
+
+  // A job handed to a partner, pulled back onto the engineer the panel offers for it: accepted, and on that row. The
+  // plan may have left no room for the jobs it handed off, so the dispatcher hands one off first: its place is free.
+  const ticketId = await jobToHandOff();
+  await page.getByTestId('hand-to-partner').click();
+  const item = page.getByTestId(`list-job-${ticketId}`);
+  await item.getByRole('button').click();
+  const option = page.locator(`[data-testid=insertion-options][data-ticket="${ticketId}"]`).getByTestId('insertion-option').first();
+  const target = { engineer: Number(await option.getAttribute('data-engineer')) };
+  await dragOnto(item, target.engineer, Number(await option.getAttribute('data-position')));
+  await expect(verdict).toContainText('✓');
+  await page.screenshot({ path: testInfo.outputPath('dispatch-2-drag-check.png') });
+  await page.mouse.up();
+  await expect(page.getByTestId(`board-row-${target.engineer}`).getByTestId(`board-job-${ticketId}`)).toBeVisible();
 
   // Lock it there and re-optimise the rest: it stays.
   await expect(page.getByTestId(`board-job-${ticketId}`)).toHaveClass(/selected/);
@@ -339,15 +342,7 @@ test('dispatches a day: optimise, drag a job to another engineer with the check 
 
   // Hand another job to the best partner shop (one whose route keeps its rules without it); undo brings it back, redo
   // hands it off again.
-  const unlocked = page.getByTestId('plan-board').locator('.board-block.service:not(.locked)');
-  let otherId = 0;
-  for (let i = 0; i < (await unlocked.count()) && !otherId; i++) {
-    const id = Number((await unlocked.nth(i).getAttribute('data-testid'))!.replace('board-job-', ''));
-    await unlocked.nth(i).click();
-    await expect(page.locator(`[data-testid=insertion-options][data-ticket="${id}"]`)).toBeVisible();
-    if ((await page.getByTestId('leaving-warning').count()) === 0 && (await page.getByTestId('hand-to-partner').count()) > 0) otherId = id;
-  }
-  expect(otherId).toBeGreaterThan(0);
+  const otherId = await jobToHandOff();
   const handTo = page.getByTestId('hand-to-partner');
   const shopName = ((await handTo.textContent()) ?? '').replace(/^交给\s*/, '');
   await handTo.click();
