@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/jobs';
+import { openDatabase, type Db } from '../store/db';
 
 export type JobWorkerMessage<Result> =
   | { type: 'progress'; fraction: number; best?: number }
@@ -105,13 +106,28 @@ export class WorkerJobs<Task, Result> {
   }
 }
 
-/** The worker's side: its task, a stop check for the work to poll, and a typed way to report. */
-export function jobWorkerContext<Task, Result>(port: { postMessage(message: unknown): void }, data: unknown) {
+/**
+ * The worker's side: its task, a stop check for the work to poll, a typed way to report, and `run`, which opens the
+ * task's store, does the work and reports how it ended (done; cancelled when `isCancellation` says the error was the
+ * work giving up on the stop check; failed otherwise), closing the store whatever happens.
+ */
+export function jobWorkerContext<Task extends { databaseFile: string }, Result>(port: { postMessage(message: unknown): void }, data: unknown) {
   const { task, cancelFlag } = data as JobWorkerData<Task>;
   const flag = new Int32Array(cancelFlag);
+  const post = (message: JobWorkerMessage<Result>) => port.postMessage(message);
   return {
     task,
     shouldStop: () => Atomics.load(flag, 0) === 1,
-    post: (message: JobWorkerMessage<Result>) => port.postMessage(message),
+    post,
+    run: async (work: (db: Db) => Result | Promise<Result>, isCancellation: (error: unknown) => boolean = () => false): Promise<void> => {
+      const db = openDatabase(task.databaseFile, { mustExist: true });
+      try {
+        post({ type: 'done', result: await work(db) });
+      } catch (error) {
+        post(isCancellation(error) ? { type: 'cancelled' } : { type: 'failed', message: (error as Error).message });
+      } finally {
+        db.close();
+      }
+    },
   };
 }

@@ -1,51 +1,37 @@
 // Scenarios and trade-off sweeps in their own thread: the core worker stays free to answer the UI. A job of several
-// runs hands half of them to a helper thread (this file again), so that a sweep keeps both cores busy.
-import { parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+// runs hands half of them to a helper thread (this file again, with the job's cancel flag), so that a sweep keeps both
+// cores busy. The helper reports as a job worker does; its progress goes through shared memory, because the job's
+// thread is busy with its own half and reads messages only when that is done.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { NetworkJobResult } from '../../shared/contract';
 import type { NetworkResult } from '../../shared/network';
-import { jobWorkerContext, type JobWorkerData } from '../jobs/workerJobs';
-import { openDatabase } from '../store/db';
+import { jobWorkerContext, type JobWorkerData, type JobWorkerMessage } from '../jobs/workerJobs';
 import type { NetworkTask } from './networkJobs';
 import { NetworkCancelledError } from './plan';
 import { comparisonRuns, DEFAULT_TRADEOFF_TARGETS, scenarioNamed, solveRuns, tradeoffPoint, tradeoffRuns, type NetworkRun } from './service';
 
-interface HelperData {
-  role: 'helper';
+interface HelperTask {
   databaseFile: string;
   today: string;
   runs: NetworkRun[];
-  /** The job's own cancel flag: a cancelled job stops both threads. */
-  cancelFlag: SharedArrayBuffer;
-  /** One Float64 the helper keeps at its share of work done, for the job's progress. */
-  progress: SharedArrayBuffer;
 }
 
-type HelperMessage = { results: NetworkResult[] } | { cancelled: true } | { failed: string };
+type HelperData = JobWorkerData<HelperTask> & {
+  role: 'helper';
+  /** One Float64 the helper keeps at its share of work done. */
+  progress: SharedArrayBuffer;
+};
+
+const isCancellation = (error: unknown) => error instanceof NetworkCancelledError;
 
 if (!parentPort) throw new Error('networkWorker must run in a worker thread');
-if ((workerData as Partial<HelperData>).role === 'helper') runHelper(parentPort, workerData as HelperData);
-else void runJob();
-
-function runHelper(port: MessagePort, data: HelperData): void {
-  const cancelled = new Int32Array(data.cancelFlag);
-  const progress = new Float64Array(data.progress);
-  const db = openDatabase(data.databaseFile, { mustExist: true });
-  const reply = (message: HelperMessage) => port.postMessage(message);
-  try {
-    reply({
-      results: solveRuns(db, data.runs, data.today, { shouldStop: () => Atomics.load(cancelled, 0) === 1, onProgress: (done, total) => (progress[0] = done / total) }),
-    });
-  } catch (error) {
-    reply(error instanceof NetworkCancelledError ? { cancelled: true } : { failed: (error as Error).message });
-  } finally {
-    db.close();
-  }
-}
-
-async function runJob(): Promise<void> {
-  const { task, shouldStop, post } = jobWorkerContext<NetworkTask, NetworkJobResult>(parentPort!, workerData);
-  const db = openDatabase(task.databaseFile, { mustExist: true });
-  try {
+if ((workerData as Partial<HelperData>).role === 'helper') {
+  const { task, shouldStop, run } = jobWorkerContext<HelperTask, NetworkResult[]>(parentPort, workerData);
+  const progress = new Float64Array((workerData as HelperData).progress);
+  void run((db) => solveRuns(db, task.runs, task.today, { shouldStop, onProgress: (done, total) => (progress[0] = done / total) }), isCancellation);
+} else {
+  const { task, shouldStop, post, run } = jobWorkerContext<NetworkTask, NetworkJobResult>(parentPort, workerData);
+  void run(async (db) => {
     const { request } = task;
     const runs =
       request.kind === 'compare'
@@ -53,7 +39,7 @@ async function runJob(): Promise<void> {
         : tradeoffRuns(scenarioNamed(db, request.scenario), request.targets ?? DEFAULT_TRADEOFF_TARGETS);
     const half = Math.ceil(runs.length / 2);
     const helperProgress = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT));
-    const helper = runs.length > 1 ? startHelper(task, runs.slice(half), helperProgress) : null;
+    const helper = runs.length > 1 ? startHelper({ databaseFile: task.databaseFile, today: task.today, runs: runs.slice(half) }, helperProgress) : null;
     const report = (ownShare: number) => post({ type: 'progress', fraction: (ownShare * half + helperProgress[0]! * (runs.length - half)) / runs.length });
     let results: NetworkResult[];
     try {
@@ -71,28 +57,18 @@ async function runJob(): Promise<void> {
       void helper?.worker.terminate();
       throw error;
     }
-    post({ type: 'done', result: request.kind === 'compare' ? { kind: 'compare', results } : { kind: 'tradeoff', scenario: request.scenario, points: results.map(tradeoffPoint) } });
-  } catch (error) {
-    post(error instanceof NetworkCancelledError ? { type: 'cancelled' } : { type: 'failed', message: (error as Error).message });
-  } finally {
-    db.close();
-  }
+    return request.kind === 'compare' ? { kind: 'compare', results } : { kind: 'tradeoff', scenario: request.scenario, points: results.map(tradeoffPoint) };
+  }, isCancellation);
 }
 
-function startHelper(task: NetworkTask, runs: NetworkRun[], progress: Float64Array): { worker: Worker; results: Promise<NetworkResult[]> } {
-  const data: HelperData = {
-    role: 'helper',
-    databaseFile: task.databaseFile,
-    today: task.today,
-    runs,
-    cancelFlag: (workerData as JobWorkerData<NetworkTask>).cancelFlag,
-    progress: progress.buffer as SharedArrayBuffer,
-  };
+function startHelper(task: HelperTask, progress: Float64Array): { worker: Worker; results: Promise<NetworkResult[]> } {
+  const data: HelperData = { role: 'helper', task, cancelFlag: (workerData as JobWorkerData<NetworkTask>).cancelFlag, progress: progress.buffer as SharedArrayBuffer };
   const worker = new Worker(__filename, { workerData: data });
   const results = new Promise<NetworkResult[]>((resolve, reject) => {
-    worker.once('message', (message: HelperMessage) => {
-      if ('results' in message) resolve(message.results);
-      else reject('cancelled' in message ? new NetworkCancelledError() : new Error(message.failed));
+    worker.on('message', (message: JobWorkerMessage<NetworkResult[]>) => {
+      if (message.type === 'done') resolve(message.result);
+      else if (message.type === 'cancelled') reject(new NetworkCancelledError());
+      else if (message.type === 'failed') reject(new Error(message.message));
     });
     worker.once('error', reject);
   });

@@ -2,33 +2,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlanResult } from '../../shared/dispatch';
 import { jobWorkerContext } from '../jobs/workerJobs';
-import { openDatabase } from '../store/db';
 import { planDay } from './planDay';
 import type { PlanTask } from './planJobs';
 
 if (!parentPort) throw new Error('planWorker must run in a worker thread');
-const { task, shouldStop, post } = jobWorkerContext<PlanTask, PlanResult>(parentPort, workerData);
+const { task, shouldStop, post, run } = jobWorkerContext<PlanTask, PlanResult>(parentPort, workerData);
 
-void (async () => {
-  const db = openDatabase(task.databaseFile, { mustExist: true });
-  try {
-    const result = await planDay(db, {
-      regionAdcode: task.regionAdcode,
-      cityId: task.cityId,
-      date: task.date,
-      ...(task.initial ? { initial: task.initial } : {}),
-      solve: {
-        timeLimitMs: task.timeLimitMs,
-        ...(task.maxIterations ? { maxIterations: task.maxIterations } : {}),
-        seed: task.seed,
-        onProgress: (p) => post({ type: 'progress', fraction: p.fraction, best: p.bestCost }),
-        shouldStop,
-      },
-    });
-    post({ type: 'done', result });
-  } catch (error) {
-    post({ type: 'failed', message: (error as Error).message });
-  } finally {
-    db.close();
-  }
-})();
+void run((db) =>
+  planDay(db, {
+    regionAdcode: task.regionAdcode,
+    cityId: task.cityId,
+    date: task.date,
+    ...(task.initial ? { initial: task.initial } : {}),
+    solve: {
+      timeLimitMs: task.timeLimitMs,
+      ...(task.maxIterations ? { maxIterations: task.maxIterations } : {}),
+      seed: task.seed,
+      onProgress: (p) => post({ type: 'progress', fraction: p.fraction, best: p.bestCost }),
+      shouldStop,
+    },
+  }),
+);
