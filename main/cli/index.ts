@@ -20,7 +20,7 @@ import { parseSolomon } from '../routing/solomon';
 import { checkSolomonSolution } from '../routing/solomonChecker';
 import { solomonToProblem, toCustomerNumbers } from '../routing/solomonProblem';
 import { BASE_SCENARIO } from '../../shared/network';
-import { toCplexLp } from '../network/lpFormat';
+import { toCplexLp } from '../lp/lpFormat';
 import { nationalModel, solveNetwork } from '../network/plan';
 import { networkInputs, scenarioNamed } from '../network/service';
 import { networkJson, networkText } from './networkText';

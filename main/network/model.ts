@@ -10,7 +10,7 @@
 // among its shops: the same optimum with far fewer columns.
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import type { ProvinceInputs } from './inputs';
-import { LinearModelBuilder, type LinearModel } from './linear';
+import { LinearModelBuilder, type LinearModel } from '../lp/linear';
 import { reachablePoints, roadKm } from './reach';
 
 const TIER_CODE: Record<SlaTier, string> = { urgent: 'u', regular: 'r', complex: 'c' };

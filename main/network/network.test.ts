@@ -9,8 +9,8 @@ import { listScenarios, saveScenario, ScenarioError, deleteScenario } from '../s
 import { makeTempDir } from '../testing/tempDir';
 import type { ProvinceInputs } from './inputs';
 import { buildProvinceModel } from './model';
-import { toCplexLp } from './lpFormat';
-import type { LinearModel } from './linear';
+import { toCplexLp } from '../lp/lpFormat';
+import type { LinearModel } from '../lp/linear';
 import { nationalModel, solveNetwork, solveProvince } from './plan';
 import { compareScenarios, networkInputs, runScenario, scenarioNamed, tradeoffCurve } from './service';
 

@@ -11,8 +11,8 @@ import type {
   ScenarioOverrides,
 } from '../../shared/network';
 import type { ProvinceInputs } from './inputs';
-import { LinearModelBuilder, slack, type LinearModel } from './linear';
-import { solveLinearModel, type LinearSolution } from './lpSolver';
+import { LinearModelBuilder, slack, type LinearModel } from '../lp/linear';
+import { solveLinearModel, type LinearSolution } from '../lp/lpSolver';
 import { buildProvinceModel, COVERAGE_TIERS, type ModelOptions, type ModelStructure } from './model';
 
 export class NetworkCancelledError extends Error {
