@@ -6,6 +6,8 @@
 // service starts; otherwise a position that passes the same bounds (and cannot be beaten on cost) is checked by
 // scheduling the route with the job in it (scheduleRoute), which field-service routes, a handful of jobs long, afford.
 import { Random } from '../../shared/random';
+import { assignPartners } from './partnerAssignment';
+import { slaOpenings } from './slaOpenings';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem, type RoutingSolution } from './problem';
 
 export interface SolveOptions {
@@ -71,6 +73,13 @@ const NEAREST_VEHICLES = 8;
  */
 const RETRY_NEAR_RUIN = 10;
 const RETRY_AT_RANDOM = 4;
+
+/**
+ * How often (in iterations) the current plan's partner hand-offs are re-solved exactly (partnerAssignment): recreate
+ * places jobs one at a time and drifts from the best assignment of shops. On the realistic day every 200 iterations
+ * ended 1.3 % lower than never at 20,000 iterations (three seeds), for about 10 % of the time.
+ */
+const REASSIGN_PARTNERS_EVERY = 200;
 
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
@@ -483,10 +492,29 @@ class Sisr {
         routes[lock.vehicle] = this.routeFrom(lock.jobs, lock.vehicle);
         lock.jobs.forEach((j) => (placed[j] = 1));
       }
+      if (!this.fast) {
+        const fallback = (j: number) => Math.min(this.search.unassignedPenalties[j]!, ...(this.p.jobs[j]!.partnerOptions ?? []).map((o) => o.cost));
+        slaOpenings(this.p, fallback).forEach((jobs, v) => {
+          if (jobs.length === 0) return;
+          routes[v] = this.routeFrom(jobs, v);
+          jobs.forEach((j) => (placed[j] = 1));
+        });
+      }
     }
     const rest = this.p.jobs.map((_, i) => i).filter((i) => !placed[i]);
     this.recreate(state, rest, 0, this.fast ? undefined : this.byUrgency);
+    if (!this.fast) this.reassignPartners(state);
     return state;
+  }
+
+  /** Hands the jobs no engineer serves to shops the cheapest way there is (see partnerAssignment). */
+  private reassignPartners(state: State): void {
+    const offRoute = [...state.partnerJobs.flat(), ...state.unassigned].sort((a, b) => a - b);
+    const choices = offRoute.map((j) => ({ options: this.p.jobs[j]!.partnerOptions ?? [], unservedCost: this.search.unassignedPenalties[j]! }));
+    const shopOf = assignPartners(choices, (this.p.partners ?? []).map((p) => p.capacity));
+    state.partnerJobs = state.partnerJobs.map(() => []);
+    state.unassigned = [];
+    offRoute.forEach((j, i) => (shopOf[i]! >= 0 ? state.partnerJobs[shopOf[i]!]!.push(j) : state.unassigned.push(j)));
   }
 
   // A candidate changes a few routes of sixty: copying only those (on first change) keeps an iteration's cost in the
@@ -587,12 +615,20 @@ class Sisr {
       if (cost < currentCost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE)) {
         current = candidate;
         currentCost = cost;
-        if (cost < bestCost - 1e-9) {
-          bestCost = cost;
-          best = this.copy(current);
-        }
       }
       iterations++;
+      if (!this.fast && iterations % REASSIGN_PARTNERS_EVERY === 0) {
+        this.reassignPartners(current);
+        currentCost = this.totalCost(current);
+      }
+      if (currentCost < bestCost - 1e-9) {
+        bestCost = currentCost;
+        best = this.copy(current);
+      }
+    }
+    if (!this.fast) {
+      this.reassignPartners(best);
+      bestCost = this.totalCost(best);
     }
     const unassignedCost = best.unassigned.reduce((s, j) => s + this.search.unassignedPenalties[j]!, 0);
     return {
