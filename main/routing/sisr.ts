@@ -500,8 +500,9 @@ class Sisr {
     const ruined = new Set<number>();
     let partnerTaken = 0;
     let unservedTaken = 0;
-    for (const jobIndex of [seed, ...this.neighbours[seed]!]) {
-      if (ruined.size >= strings) break;
+    const near = this.neighbours[seed]!;
+    for (let k = -1; k < near.length && ruined.size < strings; k++) {
+      const jobIndex = k < 0 ? seed : near[k]!;
       // Jobs handed to partners near the seed get a chance to come back to the team.
       const partner = partnerOf[jobIndex]!;
       if (partner < 0 && routeOf[jobIndex]! < 0) {
