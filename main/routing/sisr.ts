@@ -91,6 +91,13 @@ const FIELD_SERVICE_ORDERS = ['regret', 'fallback', 'random', 'far', 'close'] as
  */
 const REASSIGN_PARTNERS_EVERY = 200;
 
+/**
+ * How often (in iterations, a multiple of the above) unserved jobs are tried against one ejection each. A sweep takes
+ * 12–25 ms on the realistic day: every 1,000 iterations ended 10 s runs about 1.5 % lower (four seeds), every 200
+ * cost too many iterations.
+ */
+const EJECT_EVERY = 1000;
+
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
 }
@@ -584,8 +591,66 @@ class Sisr {
     }
     const rest = this.p.jobs.map((_, i) => i).filter((i) => !placed[i]);
     this.recreate(state, rest, 0, this.fast ? undefined : this.byUrgency);
-    if (!this.fast) this.reassignPartners(state);
+    if (!this.fast) this.repair(state, true);
     return state;
+  }
+
+  /** What ruin and recreate is slow to find, found directly: ejections for unserved jobs, the best partner hand-offs. */
+  private repair(state: State, eject: boolean): void {
+    if (eject) this.ejectForUnserved(state);
+    this.reassignPartners(state);
+  }
+
+  /**
+   * For each unserved job (most costly first), the best single ejection, made if it pays: one job leaves a nearby
+   * route to make room, and goes to a shop with room, onto another route, or is left unserved in its place. On an
+   * over-full day a route's last free hour is won this way; ruin and recreate finds such swaps only when it happens
+   * to remove both jobs at once.
+   */
+  private ejectForUnserved(state: State): void {
+    const penalties = this.search.unassignedPenalties;
+    const waiting = [...state.unassigned].sort((a, b) => penalties[b]! - penalties[a]!);
+    for (const y of waiting) {
+      let best: { gain: number; r: number; jobs: number[]; x: number; partner: number; xRoute: number; xPos: number } | null = null;
+      for (const r of this.search.candidateVehicles[y]!) {
+        const route = state.routes[r]!;
+        for (let k = 0; k < route.jobs.length; k++) {
+          const x = route.jobs[k]!;
+          if (this.search.lockedJobs[x]) continue;
+          const without = this.routeFrom(route.jobs.filter((_, i) => i !== k), r);
+          if (!Number.isFinite(without.cost)) continue;
+          const place = this.bestPosition(without, r, y, 0);
+          if (!place) continue;
+          const routeChange = without.cost + place.delta - route.cost;
+          const partner = this.cheapestPartner(state, x);
+          let xCost = partner ? partner.cost : penalties[x]!;
+          let xRoute = -1;
+          let xPos = -1;
+          for (const other of this.search.candidateVehicles[x]!) {
+            if (other === r) continue;
+            const option = this.bestPosition(state.routes[other]!, other, x, 0, xCost);
+            if (option && option.delta < xCost) [xCost, xRoute, xPos] = [option.delta, other, option.position];
+          }
+          const gain = penalties[y]! - routeChange - xCost;
+          if (gain > 1e-6 && (!best || gain > best.gain)) {
+            const jobs = without.jobs.slice();
+            jobs.splice(place.position, 0, y);
+            best = { gain, r, jobs, x, partner: xRoute < 0 && partner ? partner.partner : -1, xRoute, xPos };
+          }
+        }
+      }
+      if (!best) continue;
+      const route = this.writable(state, best.r);
+      route.jobs = best.jobs;
+      this.refresh(route, best.r);
+      state.unassigned.splice(state.unassigned.indexOf(y), 1);
+      if (best.xRoute >= 0) {
+        const other = this.writable(state, best.xRoute);
+        other.jobs.splice(best.xPos, 0, best.x);
+        this.refresh(other, best.xRoute);
+      } else if (best.partner >= 0) state.partnerJobs[best.partner]!.push(best.x);
+      else state.unassigned.push(best.x);
+    }
   }
 
   /** Hands the jobs no engineer serves to shops the cheapest way there is (see partnerAssignment). */
@@ -699,7 +764,7 @@ class Sisr {
       }
       iterations++;
       if (!this.fast && iterations % REASSIGN_PARTNERS_EVERY === 0) {
-        this.reassignPartners(current);
+        this.repair(current, iterations % EJECT_EVERY === 0);
         currentCost = this.totalCost(current);
       }
       if (currentCost < bestCost - 1e-9) {
@@ -708,7 +773,7 @@ class Sisr {
       }
     }
     if (!this.fast) {
-      this.reassignPartners(best);
+      this.repair(best, true);
       bestCost = this.totalCost(best);
     }
     const unassignedCost = best.unassigned.reduce((s, j) => s + this.search.unassignedPenalties[j]!, 0);
