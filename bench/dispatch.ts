@@ -1,5 +1,5 @@
 // A realistic dispatch day (issue 3): 60 engineers, 800 tickets with skills, SLA tiers, appointments and lunch
-// breaks, 100 partner shops. How soon a feasible plan exists, how the objective falls over 10 s, and how long one
+// breaks, 100 partner shops. How soon a feasible plan exists, how the objective falls over time, and how long one
 // new urgent ticket takes to place into the finished plan.
 import { buildDispatchProblem, dispatchPoints, withNewTicket } from '../main/routing/dispatchDay';
 import { bestInsertion, solveVrptw } from '../main/routing/sisr';
@@ -18,22 +18,27 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
   const first = solveVrptw(model.problem, { maxIterations: 0, seed: 1 });
   const constructionMs = performance.now() - constructionStart;
 
-  const trace: Array<{ ms: number; cost: number }> = [];
-  const started = performance.now();
-  // A 30 s run as the reference: "converged" is when its best plan comes within 1 % of what the full 30 s reach.
-  const reference = solveVrptw(model.problem, { timeLimitMs: 30_000, seed: 1, onProgress: (p) => trace.push({ ms: performance.now() - started, cost: p.bestCost }) });
-  trace.push({ ms: reference.elapsedMs, cost: trace.at(-1)?.cost ?? Infinity });
-  const at = (ms: number) => trace.filter((t) => t.ms <= ms).at(-1)?.cost ?? Infinity;
-  const best30 = at(30_000);
-  const converged = trace.find((t) => (t.cost - best30) / best30 < 0.01)?.ms ?? reference.elapsedMs;
-  // What a dispatcher's 10 s run (annealing cooled over 10 s) leaves, with three seeds: how far from the 30 s result.
   // The objective as the solver weighs it: the result's cost plus the penalty of each job left unserved.
   const objective = (run: { cost: number; unassigned: number[] }) => run.unassigned.reduce((sum, j) => sum + model.problem.jobs[j]!.unassignedPenalty!, run.cost);
-  const tenSecondRuns = [1, 2, 3].map((seed) => {
-    const run = solveVrptw(model.problem, { timeLimitMs: 10_000, seed });
-    return { run, gap: (objective(run) - objective(reference)) / objective(reference) };
+  const seeds = [1, 2, 3];
+  // 30 s runs, their best plan traced: "converged" is when a run's best comes within 1 % of what it reaches at 30 s.
+  // Seeds differ by about as much as that 1 %, so each run is held against its own end, and 10 s runs (annealing
+  // cooled over 10 s, as a dispatcher runs it) against the 30 s runs of the same seeds on average.
+  const longRuns = seeds.map((seed) => {
+    const trace: Array<{ ms: number; cost: number }> = [];
+    const started = performance.now();
+    const run = solveVrptw(model.problem, { timeLimitMs: 30_000, seed, onProgress: (p) => trace.push({ ms: performance.now() - started, cost: p.bestCost }) });
+    const end = objective(run);
+    trace.push({ ms: run.elapsedMs, cost: end });
+    const at = (ms: number) => trace.filter((t) => t.ms <= ms).at(-1)?.cost ?? Infinity;
+    const converged = trace.find((t) => (t.cost - end) / end < 0.01)!.ms;
+    return { run, end, at, converged };
   });
-  const final = tenSecondRuns[0]!.run;
+  const shortRuns = seeds.map((seed) => solveVrptw(model.problem, { timeLimitMs: 10_000, seed }));
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const longMean = mean(longRuns.map((r) => r.end));
+  const shortMean = mean(shortRuns.map(objective));
+  const final = shortRuns[0]!;
 
   // One new urgent ticket, placed into the finished plan without touching anything else.
   const insertTimes: number[] = [];
@@ -57,14 +62,18 @@ export async function dispatchBenchmarks(): Promise<BenchRow[]> {
       target: '< 1 s',
     },
     {
-      what: 'Realistic day, 30 s run: best objective (incl. unassigned penalties) at 1 / 2 / 5 / 10 / 30 s',
-      result: `${fmt(at(1_000))} / ${fmt(at(2_000))} / ${fmt(at(5_000))} / ${fmt(at(10_000))} / ${fmt(best30)}`,
+      what: 'Realistic day, 30 s runs (seeds 1, 2, 3): best objective (incl. unassigned penalties) at 1 / 2 / 5 / 10 / 30 s, mean of the three',
+      result: [1_000, 2_000, 5_000, 10_000, 30_000].map((ms) => fmt(mean(longRuns.map((r) => r.at(ms))))).join(' / ') + ` (${longRuns.map((r) => r.run.iterations).join(' / ')} iterations)`,
       target: '—',
     },
-    { what: 'Realistic day: converged (best plan of the 30 s run within 1 % of that run\'s result)', result: `${(converged / 1000).toFixed(1)} s (${reference.iterations} iterations in 30 s)`, target: '< 10 s' },
     {
-      what: 'Realistic day: runs given 10 s (seeds 1, 2, 3), their final objective against the 30 s result',
-      result: tenSecondRuns.map((r) => `${r.gap >= 0 ? '+' : ''}${(100 * r.gap).toFixed(1)} %`).join(' / ') + ` (${tenSecondRuns.map((r) => r.run.iterations).join(' / ')} iterations)`,
+      what: 'Realistic day: converged (each 30 s run\'s best plan within 1 % of what that run reaches at 30 s)',
+      result: longRuns.map((r) => `${(r.converged / 1000).toFixed(1)} s`).join(' / '),
+      target: '< 10 s',
+    },
+    {
+      what: 'Realistic day: runs given 10 s (seeds 1, 2, 3) against 30 s runs of the same seeds, mean objective',
+      result: `${fmt(shortMean)} against ${fmt(longMean)}: ${shortMean >= longMean ? '+' : ''}${((100 * (shortMean - longMean)) / longMean).toFixed(1)} % (each: ${shortRuns.map((r) => fmt(objective(r))).join(' / ')}; ${shortRuns.map((r) => r.iterations).join(' / ')} iterations)`,
       target: 'within 1 %',
     },
     { what: 'Realistic day after 10 s: where the tickets went', result: `${routed} on engineers' routes, ${partnered} to partners, ${final.unassigned.length} unassigned (the day has more work than engineers and shops can take)`, target: '—' },
