@@ -143,37 +143,37 @@ describe('field-service repairs of the first plan', () => {
   const matrix = Float64Array.from({ length: size * size }, (_, k) => (Math.floor(k / size) === k % size ? 0 : 10));
   const job = { service: 30, demand: 0, earliest: 0, latest: 1000, unassignedPenalty: 5000 };
   const engineer = { start: 0, end: 0, earliest: 0, latest: 1000, capacity: 10, maxJobs: 1 };
+  const dayWith = (jobs: RoutingProblem['jobs'], shopCapacities: number[]): RoutingProblem => ({
+    size,
+    travelTime: matrix,
+    cost: matrix,
+    jobs,
+    vehicles: [engineer],
+    partners: shopCapacities.map((capacity) => ({ capacity })),
+  });
 
   it('eject a job a shop can take to make room for one nobody else can', () => {
     // The urgent-looking job goes first and fills the day; only ejecting it to the shop serves both.
-    const problem: RoutingProblem = {
-      size,
-      travelTime: matrix,
-      cost: matrix,
-      jobs: [
+    const problem = dayWith(
+      [
         { ...job, location: 1, due: 500, latePenalty: 1000, partnerOptions: [{ partner: 0, cost: 200 }] },
         { ...job, location: 2 },
       ],
-      vehicles: [engineer],
-      partners: [{ capacity: 1 }],
-    };
+      [1],
+    );
     const plan = solveVrptw(problem, { maxIterations: 0 });
     expect(plan).toMatchObject({ routes: [[1]], partnerJobs: [[0]], unassigned: [] });
   });
 
   it('move a hand-off to its second shop to free the only shop another job has', () => {
     // No engineer has the skills; the first job placed takes its cheapest shop, the one the second job needs.
-    const problem: RoutingProblem = {
-      size,
-      travelTime: matrix,
-      cost: matrix,
-      jobs: [
+    const problem = dayWith(
+      [
         { ...job, location: 1, due: 500, latePenalty: 1000, allowedVehicles: [], partnerOptions: [{ partner: 0, cost: 100 }, { partner: 1, cost: 150 }] },
         { ...job, location: 2, allowedVehicles: [], partnerOptions: [{ partner: 0, cost: 100 }] },
       ],
-      vehicles: [engineer],
-      partners: [{ capacity: 1 }, { capacity: 1 }],
-    };
+      [1, 1],
+    );
     const plan = solveVrptw(problem, { maxIterations: 0 });
     expect(plan).toMatchObject({ partnerJobs: [[1], [0]], unassigned: [] });
   });
