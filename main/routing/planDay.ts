@@ -8,7 +8,8 @@ import { listOpenTickets } from '../store/tickets';
 import { buildDispatchProblem, dispatchPoints, withLocks, type DispatchDay, type DispatchModel } from './dispatchDay';
 import { evaluateAssignment, locksOf, toSolution } from './draftPlan';
 import type { RoutingSolution } from './problem';
-import { solveVrptw, type SolveOptions } from './sisr';
+import { solveOnCores } from './parallelSolve';
+import type { SolveOptions } from './sisr';
 import { AREA_SPEED_KMH, areaTypeOf, GreatCircleTravel, type TravelProvider } from './travel';
 
 export interface PlanRequest {
@@ -55,7 +56,7 @@ export async function planDay(db: Db, request: PlanRequest): Promise<PlanResult>
   const loaded = await loadDispatchModel(db, request);
   const model = request.initial ? withLocks(loaded, locksOf(request.initial)) : loaded;
   const initial = request.initial ? toSolution(model, request.initial) : undefined;
-  const result = solveVrptw(model.problem, { seed: 1, ...request.solve, ...(initial ? { initial } : {}) });
+  const result = await solveOnCores(model.problem, { seed: 1, ...request.solve, ...(initial ? { initial } : {}) });
   const plan = evaluateAssignment(model, assignmentOf(model, result, request.initial?.locked ?? []));
   return { ...plan, objective: Math.round(result.cost * 100) / 100, iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };
 }

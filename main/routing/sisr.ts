@@ -9,6 +9,7 @@ import { Random } from '../../shared/random';
 import { assignPartners } from './partnerAssignment';
 import { slaOpenings } from './slaOpenings';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem, type RoutingSolution } from './problem';
+import type { SharedPlan, SolutionExchange } from './sharedBest';
 
 export interface SolveOptions {
   seed?: number;
@@ -27,9 +28,13 @@ export interface SolveOptions {
   /** Longest string a ruin removes from one route (L_max). */
   maxStringLength?: number;
   blinkRate?: number;
+  /** Other threads solving the same problem: the best plan is offered to them and taken from them now and then. */
+  exchange?: SolutionExchange;
 }
 
 export interface SolveResult extends RoutingSolution {
+  /** What the search minimised: the cost plus the penalty of every job left unserved. */
+  objective: number;
   iterations: number;
   elapsedMs: number;
   stoppedBy: 'time' | 'iterations' | 'cancelled';
@@ -97,6 +102,9 @@ const REASSIGN_PARTNERS_EVERY = 200;
  * cost too many iterations.
  */
 const EJECT_EVERY = 1000;
+
+/** How often (ms) a search thread offers its best plan to the others, or takes over theirs when it is better. */
+const EXCHANGE_EVERY_MS = 250;
 
 export function solveVrptw(problem: RoutingProblem, options: SolveOptions = {}): SolveResult {
   return new Sisr(problem, options).run();
@@ -561,20 +569,20 @@ class Sisr {
     return removed;
   }
 
+  /** A state holding the plan as given (jobs it leaves out are nowhere until placed). */
+  private stateOf(plan: Pick<SharedPlan, 'routes' | 'partnerJobs'> & Partial<Pick<SharedPlan, 'unassigned'>>): State {
+    const routes = this.p.vehicles.map((_, v) => this.routeFrom(plan.routes[v] ?? [], v));
+    const partnerJobs = (this.p.partners ?? []).map((_, k) => (plan.partnerJobs[k] ?? []).slice());
+    return { routes, owned: new Set(routes.keys()), partnerJobs, unassigned: (plan.unassigned ?? []).slice() };
+  }
+
   private initialState(): State {
-    const routes = this.p.vehicles.map((_, v) => this.routeFrom([], v));
-    const state: State = { routes, owned: new Set(routes.keys()), partnerJobs: (this.p.partners ?? []).map(() => []), unassigned: [] };
-    const placed = new Uint8Array(this.n);
     const initial = this.options.initial;
+    const state = this.stateOf(initial ?? { routes: [], partnerJobs: [] });
+    const routes = state.routes;
+    const placed = new Uint8Array(this.n);
     if (initial) {
-      initial.routes.forEach((jobs, v) => {
-        routes[v] = this.routeFrom(jobs, v);
-        jobs.forEach((j) => (placed[j] = 1));
-      });
-      initial.partnerJobs.forEach((jobs, partner) => {
-        state.partnerJobs[partner] = jobs.slice();
-        jobs.forEach((j) => (placed[j] = 1));
-      });
+      for (const j of [...initial.routes.flat(), ...initial.partnerJobs.flat()]) placed[j] = 1;
     } else {
       for (const lock of this.p.locked ?? []) {
         routes[lock.vehicle] = this.routeFrom(lock.jobs, lock.vehicle);
@@ -721,6 +729,7 @@ class Sisr {
     let fraction = 0;
     let stoppedBy: SolveResult['stoppedBy'] = byIterations ? 'iterations' : 'time';
     let lastReport = started;
+    let lastExchange = started;
     const routeOf = new Int32Array(this.n);
     const partnerOf = new Int32Array(this.n);
 
@@ -740,6 +749,17 @@ class Sisr {
           break;
         }
         fraction = byIterations ? iterations / maxIterations! : (now - started) / budget;
+        const exchange = this.options.exchange;
+        if (exchange && now - lastExchange >= EXCHANGE_EVERY_MS) {
+          lastExchange = now;
+          const shared = exchange.takeIfBetter(bestCost - 1e-9);
+          if (shared) {
+            current = this.stateOf(shared.plan);
+            currentCost = this.totalCost(current);
+            best = this.copy(current);
+            bestCost = currentCost;
+          } else exchange.offer(bestCost, { routes: best.routes.map((r) => r.jobs), partnerJobs: best.partnerJobs, unassigned: best.unassigned });
+        }
         if (this.options.onProgress && now - lastReport >= 100) {
           lastReport = now;
           this.options.onProgress({ fraction, bestCost, iterations });
@@ -784,6 +804,7 @@ class Sisr {
       partnerJobs: best.partnerJobs,
       unassigned: best.unassigned,
       cost: bestCost - unassignedCost,
+      objective: bestCost,
       iterations,
       elapsedMs: performance.now() - started,
       stoppedBy,

@@ -1,0 +1,25 @@
+// A second search thread for one problem (see solveOnCores): it searches with its own seed, shares its best plan
+// through shared memory, and stops when the first thread finishes.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RoutingProblem } from './problem';
+import { SharedBest, type SharedBestBuffers } from './sharedBest';
+import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
+
+export interface SolveWorkerData {
+  problem: RoutingProblem;
+  options: Pick<SolveOptions, 'seed' | 'timeLimitMs'>;
+  shared: SharedBestBuffers;
+}
+
+export type SolveWorkerMessage = { type: 'done'; result: SolveResult } | { type: 'failed'; message: string };
+
+if (!parentPort) throw new Error('solveWorker must run in a worker thread');
+const port = parentPort;
+const { problem, options, shared: buffers } = workerData as SolveWorkerData;
+const shared = new SharedBest({ jobs: problem.jobs.length, vehicles: problem.vehicles.length, partners: problem.partners?.length ?? 0 }, buffers);
+try {
+  const result = solveVrptw(problem, { ...options, exchange: shared, shouldStop: () => shared.stopped });
+  port.postMessage({ type: 'done', result } satisfies SolveWorkerMessage);
+} catch (error) {
+  port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies SolveWorkerMessage);
+}
