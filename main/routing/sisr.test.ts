@@ -178,3 +178,26 @@ describe('field-service repairs of the first plan', () => {
     expect(plan).toMatchObject({ partnerJobs: [[1], [0]], unassigned: [] });
   });
 });
+
+describe('field-service search bookkeeping', () => {
+  it('returns a best plan whose objective is what its routes, hand-offs and unserved jobs cost, each job once', () => {
+    // Over-full small days, searched long enough for the periodic repairs (ejections every 1,000 iterations) to run.
+    for (let seed = 1; seed <= 4; seed++) {
+      const day = syntheticDay({ engineers: 4, tickets: 70, shops: 3, seed });
+      const { problem } = buildDispatchProblem(day, new GreatCircleTravel(40).matrixSync(dispatchPoints(day)));
+      const plan = solveVrptw(problem, { maxIterations: 2500, seed });
+      const placed = [...plan.routes.flat(), ...plan.partnerJobs.flat(), ...plan.unassigned].sort((a, b) => a - b);
+      expect(placed, `seed ${seed}`).toEqual(problem.jobs.map((_, j) => j));
+      let objective = 0;
+      plan.routes.forEach((jobs, v) => {
+        if (jobs.length === 0) return;
+        const schedule = scheduleRoute(problem, v, jobs, false);
+        expect(schedule.feasible, `seed ${seed} vehicle ${v}`).toBe(true);
+        objective += schedule.travelCost + schedule.lateness + (problem.vehicles[v]!.balanceWeight ?? 0) * jobs.length ** 2;
+      });
+      plan.partnerJobs.forEach((jobs, k) => jobs.forEach((j) => (objective += problem.jobs[j]!.partnerOptions!.find((o) => o.partner === k)!.cost)));
+      for (const j of plan.unassigned) objective += problem.jobs[j]!.unassignedPenalty!;
+      expect(plan.objective, `seed ${seed}`).toBeCloseTo(objective, 6);
+    }
+  });
+});

@@ -677,6 +677,12 @@ class Sisr {
     return { routes: state.routes.slice(), owned: new Set(), partnerJobs: state.partnerJobs.map((p) => p.slice()), unassigned: state.unassigned.slice() };
   }
 
+  /** A copy to keep (the best plan so far): from now on neither state changes the routes they share in place. */
+  private keep(state: State): State {
+    state.owned.clear();
+    return this.copy(state);
+  }
+
   private writable(state: State, r: number): Route {
     if (!state.owned.has(r)) {
       const shared = state.routes[r]!;
@@ -712,7 +718,7 @@ class Sisr {
     }
     let current = this.initialState();
     let currentCost = this.totalCost(current);
-    let best = this.copy(current);
+    let best = this.keep(current);
     let bestCost = currentCost;
 
     // Temperatures follow what driving costs per job, not the penalties: a breach is never "just noise" to accept.
@@ -756,7 +762,7 @@ class Sisr {
           if (shared) {
             current = this.stateOf(shared.plan);
             currentCost = this.totalCost(current);
-            best = this.copy(current);
+            best = this.keep(current);
             bestCost = currentCost;
           } else exchange.offer(bestCost, { routes: best.routes.map((r) => r.jobs), partnerJobs: best.partnerJobs, unassigned: best.unassigned });
         }
@@ -791,7 +797,7 @@ class Sisr {
       }
       if (currentCost < bestCost - 1e-9) {
         bestCost = currentCost;
-        best = this.copy(current);
+        best = this.keep(current);
       }
     }
     if (!this.fast) {
