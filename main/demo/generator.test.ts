@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/db';
 import { listAudit } from '../store/audit';
+import { listScenarios } from '../store/scenarios';
 import { generateDemo, type DemoSummary } from './generator';
 
 const DAY = '2026-11-25';
@@ -131,5 +132,9 @@ describe('demo organisation', () => {
     const latest = (d: Db) => one<{ t: string }>(d, "SELECT max(created_at) AS t FROM tickets WHERE status = 'closed'").t;
     expect(latest(nextDay.db) > latest(db)).toBe(true);
     for (const d of [again.db, otherSeed.db, nextDay.db]) d.close();
+  });
+
+  it('dates every scenario to the demo day, the base one too (its migration stamps the wall clock)', () => {
+    expect(listScenarios(db).map((s) => s.updatedAt)).toEqual(listScenarios(db).map(() => `${DAY} 08:00`));
   });
 });

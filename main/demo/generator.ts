@@ -11,7 +11,7 @@ import { insertCustomer } from '../store/customers';
 import type { Db } from '../store/db';
 import { insertEngineer } from '../store/engineers';
 import { setMeta } from '../store/meta';
-import { saveScenario } from '../store/scenarios';
+import { dateBaseScenario, saveScenario } from '../store/scenarios';
 import type { ScenarioOverrides } from '../../shared/network';
 import { insertPartnerShop } from '../store/partners';
 import { withDeferredRollup } from '../store/pnlRollup';
@@ -183,6 +183,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
 
     setMeta(db, 'demo_generated_on', options.today);
     setMeta(db, 'demo_seed', String(seed));
+    dateBaseScenario(db, `${options.today} 08:00`);
     for (const [name, overrides] of DEMO_SCENARIOS) saveScenario(db, name, overrides, `${options.today} 08:00`);
     const summary: DemoSummary = {
       provinces: facts.size,

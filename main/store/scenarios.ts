@@ -54,6 +54,14 @@ export function saveScenario(db: Db, name: string, overrides: ScenarioOverrides,
   return findScenario(db, cleanName.data)!;
 }
 
+/**
+ * Dates the base scenario (a migration creates it stamped with the wall clock): the demo dates it to its own day, so
+ * that the same seed on the same day writes the same database.
+ */
+export function dateBaseScenario(db: Db, at: string): void {
+  db.prepare('UPDATE network_scenarios SET updated_at = ? WHERE name = ?').run(at, BASE_SCENARIO);
+}
+
 export function deleteScenario(db: Db, name: string): boolean {
   if (name === BASE_SCENARIO) throw new ScenarioError(`The '${BASE_SCENARIO}' scenario cannot be deleted`, 'name');
   return db.prepare('DELETE FROM network_scenarios WHERE name = ?').run(name).changes > 0;
