@@ -28,17 +28,17 @@ export async function solveOnCores(problem: RoutingProblem, options: SolveOption
   if (threads < 2 || options.maxIterations !== undefined || !fs.existsSync(workerFile)) return solveVrptw(problem, options);
 
   const shared = new SharedBest({ jobs: problem.jobs.length, vehicles: problem.vehicles.length, partners: problem.partners?.length ?? 0 });
-  const data: SolveWorkerData = {
-    problem,
-    options: { seed: (options.seed ?? 1) + HELPER_SEED_OFFSET, ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}) },
-    shared: shared.buffers,
-  };
+  // The helper gets the same settings (the dispatcher's plan to start from among them), all but the callbacks.
+  const { onProgress: _progress, shouldStop: _stop, exchange: _exchange, ...settings } = options;
+  const data: SolveWorkerData = { problem, options: { ...settings, seed: (options.seed ?? 1) + HELPER_SEED_OFFSET }, shared: shared.buffers };
   const worker = new Worker(workerFile, { workerData: data });
   const helper = new Promise<SolveResult>((resolve, reject) => {
     worker.once('message', (message: SolveWorkerMessage) => (message.type === 'done' ? resolve(message.result) : reject(new Error(message.message))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`solver helper thread exited with code ${code}`)));
   });
+  // Awaited below; should this thread's search throw first, the helper's end must not surface as unhandled.
+  helper.catch(() => undefined);
   let main: SolveResult;
   try {
     main = solveVrptw(problem, { ...options, exchange: shared });

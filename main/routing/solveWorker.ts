@@ -7,7 +7,7 @@ import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
 
 export interface SolveWorkerData {
   problem: RoutingProblem;
-  options: Pick<SolveOptions, 'seed' | 'timeLimitMs'>;
+  options: Omit<SolveOptions, 'onProgress' | 'shouldStop' | 'exchange'>;
   shared: SharedBestBuffers;
 }
 
