@@ -131,3 +131,22 @@ export function jobWorkerContext<Task extends { databaseFile: string }, Result>(
     },
   };
 }
+
+/**
+ * The one result of a helper thread that reports as a job worker does: 'done' resolves; 'cancelled' (as `cancelled()`),
+ * 'failed', an error or an exit without a result reject. Progress messages are left to the caller. Settled even when
+ * nobody awaits it, so that a caller failing in its own share of the work does not leave the helper's end unhandled.
+ */
+export function helperResult<Result>(worker: Worker, cancelled: () => Error = () => new Error('cancelled')): Promise<Result> {
+  const result = new Promise<Result>((resolve, reject) => {
+    worker.on('message', (message: JobWorkerMessage<Result>) => {
+      if (message.type === 'done') resolve(message.result);
+      else if (message.type === 'cancelled') reject(cancelled());
+      else if (message.type === 'failed') reject(new Error(message.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`helper thread exited with code ${code} before reporting`)));
+  });
+  result.catch(() => undefined);
+  return result;
+}

@@ -5,7 +5,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { NetworkJobResult } from '../../shared/contract';
 import type { NetworkResult } from '../../shared/network';
-import { jobWorkerContext, type JobWorkerData, type JobWorkerMessage } from '../jobs/workerJobs';
+import { helperResult, jobWorkerContext, type JobWorkerData } from '../jobs/workerJobs';
 import type { NetworkTask } from './networkJobs';
 import { NetworkCancelledError } from './plan';
 import { comparisonRuns, DEFAULT_TRADEOFF_TARGETS, scenarioNamed, solveRuns, tradeoffPoint, tradeoffRuns, type NetworkRun } from './service';
@@ -64,15 +64,6 @@ if ((workerData as Partial<HelperData>).role === 'helper') {
 function startHelper(task: HelperTask, progress: Float64Array): { worker: Worker; results: Promise<NetworkResult[]> } {
   const data: HelperData = { role: 'helper', task, cancelFlag: (workerData as JobWorkerData<NetworkTask>).cancelFlag, progress: progress.buffer as SharedArrayBuffer };
   const worker = new Worker(__filename, { workerData: data });
-  const results = new Promise<NetworkResult[]>((resolve, reject) => {
-    worker.on('message', (message: JobWorkerMessage<NetworkResult[]>) => {
-      if (message.type === 'done') resolve(message.result);
-      else if (message.type === 'cancelled') reject(new NetworkCancelledError());
-      else if (message.type === 'failed') reject(new Error(message.message));
-    });
-    worker.once('error', reject);
-  });
-  // Settled here too, so that a job failing in its own half does not leave the helper's outcome unhandled.
-  results.catch(() => undefined);
+  const results = helperResult<NetworkResult[]>(worker, () => new NetworkCancelledError());
   return { worker, results };
 }

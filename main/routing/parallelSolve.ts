@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { helperResult } from '../jobs/workerJobs';
 import type { RoutingProblem } from './problem';
 import { SharedBest } from './sharedBest';
 import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
-import type { SolveWorkerData, SolveWorkerMessage } from './solveWorker';
+import type { SolveWorkerData } from './solveWorker';
 
 const BUILT_SOLVE_WORKER = path.join(__dirname, 'solveWorker.js');
 /** The helper searches with a seed of its own: the same seed would only repeat the first thread's search. */
@@ -32,13 +33,7 @@ export async function solveOnCores(problem: RoutingProblem, options: SolveOption
   const { onProgress: _progress, shouldStop: _stop, exchange: _exchange, ...settings } = options;
   const data: SolveWorkerData = { problem, options: { ...settings, seed: (options.seed ?? 1) + HELPER_SEED_OFFSET }, shared: shared.buffers };
   const worker = new Worker(workerFile, { workerData: data });
-  const helper = new Promise<SolveResult>((resolve, reject) => {
-    worker.once('message', (message: SolveWorkerMessage) => (message.type === 'done' ? resolve(message.result) : reject(new Error(message.message))));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`solver helper thread exited with code ${code}`)));
-  });
-  // Awaited below; should this thread's search throw first, the helper's end must not surface as unhandled.
-  helper.catch(() => undefined);
+  const helper = helperResult<SolveResult>(worker);
   let main: SolveResult;
   try {
     main = solveVrptw(problem, { ...options, exchange: shared });
