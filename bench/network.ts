@@ -1,7 +1,7 @@
 // The network planner: the national model solved to proven optimality, and a 10-scenario sweep run the way the app
 // runs it (a job in its own worker thread, reporting progress).
 import path from 'node:path';
-import type { NetworkJobResult } from '../shared/contract';
+import type { NetworkJobResult } from '../shared/api/index';
 import type { JobStatus } from '../shared/jobs';
 import type { ScenarioOverrides } from '../shared/network';
 import { createDemoDatabase } from '../main/demo/createDemoDatabase';

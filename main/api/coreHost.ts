@@ -1,7 +1,7 @@
 // Starts the core worker and forwards calls to it; used by the Electron main process and the browser-mode server.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ApiResponse } from '../../shared/contract';
+import type { ApiResponse } from '../../shared/api/index';
 import type { CoreMessage, CoreOptions, CoreRequest } from './coreProtocol';
 import type { Dispatch } from './dispatch';
 

@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../../shared/contract';
+import type { ApiResponse } from '../../shared/api/index';
 
 export interface CoreRequest {
   id: number;

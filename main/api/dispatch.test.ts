@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type ApiResponse, type ProvinceDetail, type ProvinceOverview } from '../../shared/contract';
+import { CHANNELS, type ApiResponse, type ProvinceDetail, type ProvinceOverview } from '../../shared/api/index';
 import { generateDemo } from '../demo/generator';
 import { openDatabase, type Db } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';

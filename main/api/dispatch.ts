@@ -1,18 +1,25 @@
-// The one entry every transport goes through: check the channel, validate the argument against the contract's
-// schema, run the handler, and turn every outcome into an ApiResponse. Nothing throws past this point.
-import { argSchemas, isChannel, type ApiResponse, type Channel } from '../../shared/contract';
+// The one entry every transport goes through: check the channel, validate the argument against its declared schema,
+// run the handler, and turn every outcome into an ApiResponse. Nothing throws past this point.
+import { channels, isChannel, type ApiError, type ApiResponse } from '../../shared/api/index';
 import type { Handlers } from './handlers';
 import { InvalidArgumentError, NotFoundError } from './errors';
 import { damagedDatabaseMessage } from '../store/db';
 
 export type Dispatch = (channel: string, arg: unknown) => Promise<ApiResponse<unknown>>;
 
+/** The one mapping of refusals (a handler's or a domain's) to answers; null for the core's own failures. */
+function refusalOf(error: unknown): ApiError | null {
+  if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
+  if (error instanceof InvalidArgumentError) return { code: 'invalid_argument', message: error.message, fields: error.fields };
+  return null;
+}
+
 export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
   return async (channel, arg) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `Unknown API channel: ${String(channel).slice(0, 100)}` } };
     }
-    const parsed = argSchemas[channel].safeParse(arg ?? {});
+    const parsed = channels[channel].schema.safeParse(arg ?? {});
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(argument)', message: issue.message }));
       return {
@@ -24,11 +31,11 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const handler = handlers[channel] as (arg: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: error.message } };
-      if (error instanceof InvalidArgumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message, fields: error.fields } };
+      const refusal = refusalOf(error);
+      if (refusal) return { ok: false, error: refusal };
       onInternalError(error);
       const damaged = damagedDatabaseMessage(error);
-      return { ok: false, error: { code: 'internal', message: damaged ?? `Internal error in ${channel as Channel}: ${(error as Error).message}` } };
+      return { ok: false, error: { code: 'internal', message: damaged ?? `Internal error in ${channel}: ${(error as Error).message}` } };
     }
   };
 }

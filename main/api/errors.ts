@@ -1,15 +1,34 @@
-import type { ApiError } from '../../shared/contract';
+// The errors a handler or a domain raises about the caller's argument. The dispatcher maps them, in one place, to
+// not_found and invalid_argument answers; anything else is the core's own failure (internal).
+import type { ApiError } from '../../shared/api/index';
 
+/** What the argument names does not exist (a province, a job, a customer, …). */
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
+export function notFound(message: string): never {
+  throw new NotFoundError(message);
+}
+
+/** The argument is well-formed but refused; `fields` say which of its fields and why. */
 export class InvalidArgumentError extends Error {
   override name = 'InvalidArgumentError';
   constructor(
     message: string,
-    readonly fields: ApiError['fields'] = [],
+    readonly fields: NonNullable<ApiError['fields']> = [],
   ) {
     super(message);
+  }
+}
+
+/** A domain's refusal that concerns one field of the caller's argument, and says what is wrong with it. */
+export class FieldError extends InvalidArgumentError {
+  override name = 'FieldError';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message, [{ field, message }]);
   }
 }

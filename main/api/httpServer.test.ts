@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/tempDir';
 import type { Dispatch } from './dispatch';
-import { API_PATH, startHttpServer, TOKEN_COOKIE, TOKEN_HEADER, type RunningServer } from './httpServer';
+import { API_PATH } from '../../shared/transport';
+import { startHttpServer, TOKEN_COOKIE, TOKEN_HEADER, type RunningServer } from './httpServer';
 
 const temp = makeTempDir();
 const calls: Array<{ channel: string; arg: unknown }> = [];

@@ -5,13 +5,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { ApiError, ApiResponse } from '../../shared/contract';
+import type { ApiError, ApiResponse } from '../../shared/api/index';
+import { API_PATH } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_COOKIE = 'atlas_token';
 export const TOKEN_HEADER = 'x-atlas-token';
-export const API_PATH = '/api/call';
 /** An import carries its whole file as base64 (up to 48 MB, so 64 MB encoded); every other call is far smaller. */
 export const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
 

@@ -6,7 +6,8 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'elec
 import { startCoreHost, type CoreHost } from '../api/coreHost';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
 import { rendererDistDir } from '../paths';
-import { APP_ORIGIN, APP_SCHEME, IPC_CHANNEL, PRINT_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+import { IPC_CHANNEL, PRINT_CHANNEL } from '../../shared/transport';
+import { APP_ORIGIN, APP_SCHEME, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../api/contentSecurityPolicy';
 import { appRoot } from '../paths';
-import { APP_ORIGIN, IPC_CHANNEL, PRINT_CHANNEL, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
+import { BRIDGE_GLOBAL, IPC_CHANNEL, PRINT_CHANNEL } from '../../shared/transport';
+import { APP_ORIGIN, isNavigationAllowed, isTrustedSender, resolveAppFile, secureWebPreferences } from './security';
 
 describe('Electron security configuration', () => {
   it('isolates the renderer: context isolation, sandbox, no Node integration anywhere', () => {
@@ -48,13 +49,16 @@ describe('Electron security configuration', () => {
 
   it('has a preload that forwards on its two IPC channels and exposes nothing else', () => {
     const preload = fs.readFileSync(path.join(__dirname, 'preload.ts'), 'utf8');
-    expect(preload).toContain(`const IPC_CHANNEL = '${IPC_CHANNEL}'`);
-    expect(preload).toContain(`const PRINT_CHANNEL = '${PRINT_CHANNEL}'`);
+    expect(preload).toContain(`const IPC_CHANNEL: typeof transport.IPC_CHANNEL = '${IPC_CHANNEL}'`);
+    expect(preload).toContain(`const PRINT_CHANNEL: typeof transport.PRINT_CHANNEL = '${PRINT_CHANNEL}'`);
+    expect(preload).toContain(`const BRIDGE_GLOBAL: typeof transport.BRIDGE_GLOBAL = '${BRIDGE_GLOBAL}'`);
     expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
-    const imports = [...preload.matchAll(/^import .* from '([^']+)'/gm)].map((m) => m[1]);
-    expect(imports.filter((m) => !m?.startsWith('../../shared/'))).toEqual(['electron']);
+    // Only 'electron' is required at run time: what comes from shared/ is types, erased by the compiler.
+    const imports = [...preload.matchAll(/^import (type )?.* from '([^']+)'/gm)].map((m) => ({ typeOnly: m[1] !== undefined, from: m[2] }));
+    expect(imports.filter((i) => !i.typeOnly).map((i) => i.from)).toEqual(['electron']);
+    expect(imports.filter((i) => i.typeOnly).every((i) => i.from?.startsWith('../../shared/'))).toBe(true);
     // The page gets one object with two forwarding functions; ipcRenderer itself is never handed over.
-    expect(preload).toContain("exposeInMainWorld('atlasBridge', bridge)");
+    expect(preload).toContain('exposeInMainWorld(BRIDGE_GLOBAL, bridge)');
     expect(preload).toMatch(
       /const bridge: AtlasBridge = \{\n\s*invoke: \(channel, arg\) => ipcRenderer\.invoke\(IPC_CHANNEL, channel, arg\),\n\s*printToPdf: \(\) => ipcRenderer\.invoke\(PRINT_CHANNEL\),\n\};/,
     );

@@ -4,8 +4,6 @@ import path from 'node:path';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'atlas';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const IPC_CHANNEL = 'atlas:invoke';
-export const PRINT_CHANNEL = 'atlas:print-pdf';
 
 /** Renderer processes get no Node, run sandboxed, and see the preload's bridge only through context isolation. */
 export function secureWebPreferences(preloadPath: string) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { ProvinceFeatureCollection } from '../../shared/contract';
+import type { ProvinceFeatureCollection } from '../../shared/api/index';
 import type { LngLat } from '../../shared/domain';
 import { resourcesDir } from '../paths';
 

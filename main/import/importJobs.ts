@@ -1,7 +1,7 @@
 // Imports run as jobs in their own worker thread (see main/jobs/workerJobs.ts): a 100,000-row file takes seconds, and
 // the core keeps answering the UI meanwhile. The worker writes through its own connection (WAL lets both work).
 import path from 'node:path';
-import type { ImportJobResult } from '../../shared/contract';
+import type { ImportJobResult } from '../../shared/api/index';
 import type { ImportKind } from '../../shared/imports';
 import { WorkerJobs } from '../jobs/workerJobs';
 import type { ColumnMapping } from './validate';

@@ -1,6 +1,6 @@
 // One import (or its preview) in its own thread; cancelling rolls back whatever it had written.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ImportJobResult } from '../../shared/contract';
+import type { ImportJobResult } from '../../shared/api/index';
 import { jobWorkerContext } from '../jobs/workerJobs';
 import { ImportCancelledError, importFile } from './importFile';
 import type { ImportTask } from './importJobs';

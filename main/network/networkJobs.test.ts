@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkJobStatus } from '../../shared/contract';
+import type { NetworkJobStatus } from '../../shared/api/index';
 import { createDemoDatabase } from '../demo/createDemoDatabase';
 import { openDatabase } from '../store/db';
 import { saveScenario } from '../store/scenarios';

@@ -1,6 +1,6 @@
 // Network optimisation runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
 import path from 'node:path';
-import type { NetworkJobResult } from '../../shared/contract';
+import type { NetworkJobResult } from '../../shared/api/index';
 import { WorkerJobs } from '../jobs/workerJobs';
 
 export type NetworkRequest = { kind: 'compare'; scenarios: string[] } | { kind: 'tradeoff'; scenario: string; targets?: number[] | undefined };

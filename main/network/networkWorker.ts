@@ -3,7 +3,7 @@
 // cores busy. The helper reports as a job worker does; its progress goes through shared memory, because the job's
 // thread is busy with its own half and reads messages only when that is done.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import type { NetworkJobResult } from '../../shared/contract';
+import type { NetworkJobResult } from '../../shared/api/index';
 import type { NetworkResult } from '../../shared/network';
 import { helperResult, jobWorkerContext, type JobWorkerData } from '../jobs/workerJobs';
 import type { NetworkTask } from './networkJobs';

@@ -3,12 +3,17 @@
 // shows before a drop is what the solver would accept.
 import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../shared/dispatch';
 import { formatLocal } from '../../shared/time';
+import { FieldError } from '../api/errors';
 import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
 import { bestPositions } from './sisr';
 import { toDispatchPlan, type DispatchModel } from './dispatchDay';
 
-export class AssignmentError extends Error {
+/** The assignment names a ticket, engineer or shop that is not this day's, or places a ticket twice. */
+export class AssignmentError extends FieldError {
   override name = 'AssignmentError';
+  constructor(message: string) {
+    super(message, 'assignment');
+  }
 }
 
 /** The assignment in the solver's terms: job indices per vehicle and per partner, and what is left. */

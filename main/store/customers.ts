@@ -1,5 +1,5 @@
 import type { CustomerTier, LngLat } from '../../shared/domain';
-import type { CustomerMatch } from '../../shared/contract';
+import type { CustomerMatch } from '../../shared/api/index';
 import type { Db } from './db';
 
 export interface NewCustomer {

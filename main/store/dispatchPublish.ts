@@ -3,6 +3,7 @@
 import type { TicketStatus } from '../../shared/domain';
 import { canTransition } from '../../shared/domain';
 import type { PublishResult } from '../../shared/dispatch';
+import { FieldError } from '../api/errors';
 import { appendAudit } from './audit';
 import type { Db } from './db';
 
@@ -11,8 +12,12 @@ export interface Publication {
   partners: Array<{ shopId: number; ticketIds: number[] }>;
 }
 
-export class PublishError extends Error {
+/** The published assignment names a ticket that does not exist or whose state forbids the change. */
+export class PublishError extends FieldError {
   override name = 'PublishError';
+  constructor(message: string) {
+    super(message, 'assignment');
+  }
 }
 
 export function publishDay(db: Db, publication: Publication, change: { actor: string; at: string }): PublishResult {

@@ -1,5 +1,5 @@
 // Read models that join several tables: one SQL aggregation each, never a loop over rows in JavaScript.
-import type { ProvinceOverview } from '../../shared/contract';
+import type { ProvinceOverview } from '../../shared/api/index';
 import type { Db } from './db';
 import { fromFen } from './money';
 import { openStatusList } from './tickets';

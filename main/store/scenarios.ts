@@ -1,14 +1,15 @@
 // The network planner's scenarios: a name and the overrides it applies to the base.
 import { BASE_SCENARIO, scenarioNameSchema, scenarioOverridesSchema, type Scenario, type ScenarioOverrides } from '../../shared/network';
+import { FieldError } from '../api/errors';
 import type { Db } from './db';
 
-export class ScenarioError extends Error {
+export class ScenarioError extends FieldError {
+  override name = 'ScenarioError';
   constructor(
     message: string,
-    readonly field: 'name' | 'overrides',
+    override readonly field: 'name' | 'overrides',
   ) {
-    super(message);
-    this.name = 'ScenarioError';
+    super(message, field);
   }
 }
 

@@ -2,6 +2,7 @@ import type { CostKind, CustomerTier, OpenTicket, RevenueKind, SlaTier, TicketSt
 import { formatLocal, parseLocal } from '../../shared/time';
 import { listSlaRules, slaRuleFor, type RegionFilter } from './reference';
 import { canTransition, OPEN_TICKET_STATUSES } from '../../shared/domain';
+import { NotFoundError } from '../api/errors';
 import { appendAudit } from './audit';
 import type { Db } from './db';
 import { toFen } from './money';
@@ -173,7 +174,7 @@ export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, c
   })();
 }
 
-export class UnknownCustomerError extends Error {
+export class UnknownCustomerError extends NotFoundError {
   override name = 'UnknownCustomerError';
 }
 

@@ -1,17 +1,18 @@
 // The renderer's one way to the core. In Electron the preload's bridge carries calls over IPC; in browser mode they
 // go over HTTP to 127.0.0.1 (the session cookie carries the launch token). Same contract, same errors.
-import { ApiCallError, type ApiResponse, type AtlasApi, type AtlasBridge } from '../../../shared/contract';
+import { ApiCallError, type ApiResponse, type AtlasApi, type AtlasBridge } from '../../../shared/api/index';
+import { API_PATH, BRIDGE_GLOBAL } from '../../../shared/transport';
 
 declare global {
   interface Window {
-    atlasBridge?: AtlasBridge;
+    [BRIDGE_GLOBAL]?: AtlasBridge;
   }
 }
 
 async function overHttp(channel: string, arg: unknown): Promise<ApiResponse<unknown>> {
   let response: Response;
   try {
-    response = await fetch('/api/call', {
+    response = await fetch(API_PATH, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
@@ -29,7 +30,7 @@ async function overHttp(channel: string, arg: unknown): Promise<ApiResponse<unkn
 
 export type Transport = 'ipc' | 'http';
 
-export function createApi(bridge: AtlasBridge | undefined = window.atlasBridge): AtlasApi & { transport: Transport } {
+export function createApi(bridge: AtlasBridge | undefined = window[BRIDGE_GLOBAL]): AtlasApi & { transport: Transport } {
   const invoke = bridge ? bridge.invoke : overHttp;
   return {
     transport: bridge ? 'ipc' : 'http',

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { ApiArg, ApiResult, AtlasApi, Channel } from '../../../shared/contract';
+import type { ApiArg, ApiResult, AtlasApi, Channel } from '../../../shared/api/index';
 
 export const ApiContext = createContext<AtlasApi | null>(null);
 

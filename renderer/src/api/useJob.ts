@@ -1,22 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiArg, ImportJobStatus, NetworkJobStatus } from '../../../shared/contract';
-import type { PlanJobStatus } from '../../../shared/dispatch';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiArg, JobKind, JobStatusOf } from '../../../shared/api/index';
 import { useAtlasApi } from './useApi';
 
 const POLL_MS = 300;
 
-/** The job families with start/status/cancel channels, and the status each reports. */
-interface JobStatuses {
-  plan: PlanJobStatus;
-  network: NetworkJobStatus;
-  import: ImportJobStatus;
-}
-type JobKind = keyof JobStatuses;
-
 /** A job on the core (a day's plan, an optimisation, an import): start it, watch its progress, cancel it. One job at a time. */
 export function useJob<K extends JobKind>(kind: K) {
   const api = useAtlasApi();
-  const [status, setStatus] = useState<JobStatuses[K] | null>(null);
+  const [status, setStatus] = useState<JobStatusOf<K> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<number | null>(null);
   const stopPolling = () => {
@@ -24,13 +15,11 @@ export function useJob<K extends JobKind>(kind: K) {
     timer.current = null;
   };
   useEffect(() => stopPolling, []);
-  // The channel names are built from the kind; the contract's types for each family are the same shape.
-  const call = useMemo(() => api.call.bind(api) as (channel: string, arg: unknown) => Promise<JobStatuses[K]>, [api]);
 
   const poll = useCallback(
     (jobId: string) => {
       timer.current = window.setTimeout(() => {
-        call(`${kind}.status`, { jobId }).then(
+        api.call(`${kind}.status`, { jobId }).then(
           (next) => {
             setStatus(next);
             if (next.state === 'running') poll(jobId);
@@ -39,14 +28,14 @@ export function useJob<K extends JobKind>(kind: K) {
         );
       }, POLL_MS);
     },
-    [call, kind],
+    [api, kind],
   );
 
   const start = useCallback(
     (arg: ApiArg<`${K}.start`>) => {
       stopPolling();
       setError(null);
-      call(`${kind}.start`, arg).then(
+      api.call(`${kind}.start`, arg).then(
         (started) => {
           setStatus(started);
           poll(started.jobId);
@@ -54,12 +43,12 @@ export function useJob<K extends JobKind>(kind: K) {
         (e: unknown) => setError((e as Error).message),
       );
     },
-    [call, kind, poll],
+    [api, kind, poll],
   );
 
   const cancel = useCallback(() => {
-    if (status?.state === 'running') void call(`${kind}.cancel`, { jobId: status.jobId });
-  }, [call, kind, status]);
+    if (status?.state === 'running') void api.call(`${kind}.cancel`, { jobId: status.jobId });
+  }, [api, kind, status]);
 
   const reset = useCallback(() => {
     stopPolling();

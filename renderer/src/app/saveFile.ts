@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../shared/contract';
+import type { ExportedFile } from '../../../shared/api/index';
 
 /** Hands a file made by the core to the user as a download (browser mode and Electron alike). */
 export function saveFile(file: ExportedFile): void {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BackupEntry } from '../../../../shared/contract';
+import type { BackupEntry } from '../../../../shared/api/index';
 import { IMPORT_KINDS, importProblemMessage, type ImportKind, type ImportReport } from '../../../../shared/imports';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
 import { useJob } from '../../api/useJob';

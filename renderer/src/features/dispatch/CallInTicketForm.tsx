@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CustomerMatch } from '../../../../shared/contract';
+import type { CustomerMatch } from '../../../../shared/api/index';
 import { SLA_TIERS, type OpenTicket, type SlaTier } from '../../../../shared/domain';
 import { useAtlasApi } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
 import type { Locale } from '../../../../shared/format';
 import { addProvinceLabels, createChinaMap } from './chinaMap';
 import { COLORS, type PointCollection } from './mapLayers';

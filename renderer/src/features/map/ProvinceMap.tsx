@@ -1,7 +1,7 @@
 import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
-import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
 import type { Engineer, LngLat, OpenTicket, PartnerShop } from '../../../../shared/domain';
 import type { Locale } from '../../../../shared/format';
 import { addProvinceLabels, createChinaMap } from './chinaMap';

@@ -1,7 +1,7 @@
 // What every map of China in the app shares: the MapLibre instance framed on China, and province names drawn as
 // HTML markers with the system's CJK fonts (so no glyph server is needed offline).
 import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
-import type { ProvinceOverview } from '../../../../shared/contract';
+import type { ProvinceOverview } from '../../../../shared/api/index';
 import type { Locale } from '../../../../shared/format';
 import { CHINA_BOUNDS } from './mapLayers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvinceOverview } from '../../../../shared/contract';
+import type { ProvinceOverview } from '../../../../shared/api/index';
 import type { PartnerShop } from '../../../../shared/domain';
 import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS, urgencyOf } from './mapLayers';
 

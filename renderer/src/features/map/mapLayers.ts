@@ -1,7 +1,7 @@
 // What the map draws, as typed data built by pure functions (unit-tested without a browser); the component only
 // hands these to MapLibre. No glyphs or tiles are fetched: the style is self-contained, so the map works offline.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/contract';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
 import type { Engineer, OpenTicket, PartnerShop, SlaTier } from '../../../../shared/domain';
 import { parseLocal } from '../../../../shared/time';
 

@@ -1,0 +1,27 @@
+// What every call answers, whichever transport carries it: a value, or an error with a code and the fields at fault.
+
+export type ApiErrorCode =
+  | 'invalid_argument'
+  | 'unknown_channel'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** For invalid_argument: which field, and what is wrong with it. */
+  fields?: Array<{ field: string; message: string }>;
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
