@@ -6,8 +6,9 @@ import { SLA_TIERS, type CustomerTier, type Engineer, type OpenTicket, type Part
 import type { EvaluatedPlan, InsertionChoices, PlanJobStatus, PublishResult } from './dispatch';
 import type { PnlDrilldown, PnlReport } from './finance';
 import type { JobStatus } from './jobs';
-import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
+import { scenarioNameSchema, scenarioNameToSave, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from './network';
 import { IMPORT_KINDS, type ImportReport, MAX_IMPORT_FILE_BYTES } from './imports';
+import { searchText, storedText } from './textRules';
 
 const adcode = z.string().regex(/^\d{6}$/, 'must be a six-digit administrative code');
 const none = z.object({}).strict();
@@ -27,7 +28,7 @@ const assignmentSchema = z
   .strict();
 const fileFormat = z.enum(['csv', 'xlsx']);
 /** A file name as the user's system gave it: shown back in messages, never used as a path by the core. */
-const fileName = z.string().min(1).max(255);
+const fileName = searchText(z.string().min(1).max(255));
 const base64 = z.string().max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `files are limited to ${MAX_IMPORT_FILE_BYTES / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export const argSchemas = {
@@ -55,7 +56,7 @@ export const argSchemas = {
   'plan.status': jobId,
   'plan.cancel': jobId,
   'network.scenarios': none,
-  'network.saveScenario': z.object({ name: scenarioNameSchema, overrides: scenarioOverridesSchema }).strict(),
+  'network.saveScenario': z.object({ name: scenarioNameToSave, overrides: scenarioOverridesSchema }).strict(),
   'network.deleteScenario': z.object({ name: scenarioNameSchema }).strict(),
   'network.start': z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('compare'), scenarios: z.array(scenarioNameSchema).min(1).max(6) }).strict(),
@@ -64,12 +65,12 @@ export const argSchemas = {
   'network.status': jobId,
   'network.cancel': jobId,
   'regions.cities': z.object({ provinceAdcode: adcode }).strict(),
-  'customers.search': z.object({ provinceAdcode: adcode, text: z.string().trim().min(1).max(50) }).strict(),
+  'customers.search': z.object({ provinceAdcode: adcode, text: searchText(z.string().trim().min(1).max(50)) }).strict(),
   'tickets.create': z
     .object({
       customerId: id,
-      productLine: z.string().trim().min(1).max(100),
-      fault: z.string().trim().min(1).max(1000),
+      productLine: storedText(z.string().trim().min(1).max(100)),
+      fault: storedText(z.string().trim().min(1).max(1000), { multiline: true }),
       slaTier: z.enum(SLA_TIERS),
       estimatedMinutes: z.number().int().min(1).max(1440),
       requiredSkills: z.array(z.string().min(1).max(40)).max(10),
@@ -225,8 +226,11 @@ export type ApiErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
+  | 'method_not_allowed'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'busy'
   | 'internal';
 
 export interface ApiError {

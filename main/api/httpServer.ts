@@ -50,9 +50,12 @@ const HTTP_STATUS: Record<ApiError['code'], number> = {
   not_found: 404,
   unauthorized: 401,
   forbidden: 403,
+  method_not_allowed: 405,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
+  busy: 503,
 };
 
 export function generateToken(): string {
