@@ -43,34 +43,39 @@ const tooLarge = (maxBytes: number): ApiError => ({ code: 'payload_too_large', m
 const busy: ApiError = { code: 'busy', message: 'The server is busy receiving other large requests (an import?). Try again when they have finished.' };
 
 /**
- * The body as UTF-8 text. A body refused for its size leaves the rest of it to drain, so the client still reads the
- * answer; one that misses the deadline does not (a client trickling bytes would hold the connection for ever).
+ * The body as UTF-8 text. A body refused for its size or for the budget is still read to its end (and dropped), so
+ * that the client, done sending, reads the answer instead of a reset connection; one that misses the deadline is not
+ * (a client trickling bytes would hold the connection for ever).
  */
 export function readBody(req: http.IncomingMessage, limits: BodyLimits): Promise<string> {
   return new Promise((resolve, reject) => {
-    const refuse = (error: ApiError, drain: boolean) => {
-      clearTimeout(timer);
-      req.removeAllListeners('data');
-      if (drain) req.resume();
-      else req.pause();
-      reject(new BodyRefused(error));
+    let refusal: ApiError | null = null;
+    const refuse = (error: ApiError) => {
+      refusal = error;
+      chunks.length = 0;
     };
-    const timer = setTimeout(() => refuse({ code: 'request_timeout', message: `The request body did not arrive within ${limits.deadlineMs / 1000} s.` }, false), limits.deadlineMs);
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limits.maxBytes) return refuse(tooLarge(limits.maxBytes), true);
-    // A declared length is claimed at once, so that a second large upload is turned away before it is read.
-    if (!limits.share.add(declared)) return refuse(busy, true);
+    const timer = setTimeout(() => {
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new BodyRefused({ code: 'request_timeout', message: `The request body did not arrive within ${limits.deadlineMs / 1000} s.` }));
+    }, limits.deadlineMs);
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limits.maxBytes) refuse(tooLarge(limits.maxBytes));
+    // A declared length is claimed at once, so that a second large upload is turned away before it is held.
+    else if (!limits.share.add(declared)) refuse(busy);
     req.on('data', (chunk: Buffer) => {
+      if (refusal) return;
       size += chunk.length;
-      if (size > limits.maxBytes) return refuse(tooLarge(limits.maxBytes), true);
-      if (size > declared && !limits.share.add(Math.min(chunk.length, size - declared))) return refuse(busy, true);
+      if (size > limits.maxBytes) return refuse(tooLarge(limits.maxBytes));
+      if (size > declared && !limits.share.add(Math.min(chunk.length, size - declared))) return refuse(busy);
       chunks.push(chunk);
     });
     req.on('end', () => {
       clearTimeout(timer);
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      if (refusal) reject(new BodyRefused(refusal));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', (error) => {
       clearTimeout(timer);
