@@ -1,5 +1,6 @@
 // The network planner's vocabulary, shared by the optimiser, the command line and the screen.
 import { z } from 'zod';
+import { storedText } from './textRules';
 
 export const NETWORK_MODES = ['direct', 'partner', 'hybrid'] as const;
 export type NetworkMode = (typeof NETWORK_MODES)[number];
@@ -34,6 +35,8 @@ export const scenarioOverridesSchema = z
 export type ScenarioOverrides = z.infer<typeof scenarioOverridesSchema>;
 
 export const scenarioNameSchema = z.string().trim().min(1, 'must not be empty').max(60, 'must be 60 characters or fewer');
+/** A name being saved is stored and exported, so it follows the stored-text rule (names only looked up need not). */
+export const scenarioNameToSave = storedText(scenarioNameSchema);
 
 export const BASE_SCENARIO = 'base';
 

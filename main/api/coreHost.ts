@@ -7,6 +7,8 @@ import type { Dispatch } from './dispatch';
 
 export interface CoreHost {
   dispatch: Dispatch;
+  /** Calls handed to the core and not answered yet. */
+  pendingCalls(): number;
   close(): Promise<void>;
 }
 
@@ -30,9 +32,15 @@ export function startCoreHost(options: CoreOptions, workerFile = path.join(__dir
             new Promise((done) => {
               if (failure) return done({ ok: false, error: { code: 'internal', message: failure } });
               const id = nextId++;
+              try {
+                worker.postMessage({ id, channel, arg } satisfies CoreRequest);
+              } catch (error) {
+                // The argument cannot be copied to the core's thread (nested too deeply, or holding functions).
+                return done({ ok: false, error: { code: 'invalid_argument', message: `The argument for ${channel.slice(0, 100)} cannot be passed to the core: ${(error as Error).message}` } });
+              }
               pending.set(id, done);
-              worker.postMessage({ id, channel, arg } satisfies CoreRequest);
             }),
+          pendingCalls: () => pending.size,
           close: async () => {
             await worker.terminate();
           },

@@ -2,15 +2,18 @@
 // run the handler, and turn every outcome into an ApiResponse. Nothing throws past this point.
 import { channels, isChannel, type ApiError, type ApiResponse } from '../../shared/api/index';
 import type { Handlers } from './handlers';
-import { InvalidArgumentError, NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError, withoutFolders } from './errors';
 import { damagedDatabaseMessage } from '../store/db';
 
 export type Dispatch = (channel: string, arg: unknown) => Promise<ApiResponse<unknown>>;
 
 /** The one mapping of refusals (a handler's or a domain's) to answers; null for the core's own failures. */
 function refusalOf(error: unknown): ApiError | null {
-  if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
-  if (error instanceof InvalidArgumentError) return { code: 'invalid_argument', message: error.message, fields: error.fields };
+  if (error instanceof NotFoundError) return { code: 'not_found', message: withoutFolders(error.message) };
+  if (error instanceof InvalidArgumentError) {
+    const fields = error.fields?.map((f) => ({ field: f.field, message: withoutFolders(f.message) }));
+    return { code: 'invalid_argument', message: withoutFolders(error.message), fields };
+  }
   return null;
 }
 
@@ -35,7 +38,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       if (refusal) return { ok: false, error: refusal };
       onInternalError(error);
       const damaged = damagedDatabaseMessage(error);
-      return { ok: false, error: { code: 'internal', message: damaged ?? `Internal error in ${channel}: ${(error as Error).message}` } };
+      return { ok: false, error: { code: 'internal', message: withoutFolders(damaged ?? `Internal error in ${channel}: ${(error as Error).message}`) } };
     }
   };
 }

@@ -1,6 +1,6 @@
 // Browser mode: the same app over HTTP, for this machine only. Bound to 127.0.0.1; every request must carry the
-// per-launch token (cookie, header, or once in the address); other origins and foreign Host headers are refused
-// (against cross-site requests and DNS rebinding); request bodies are capped.
+// per-launch token (cookie, header, or once in the address of a page); other origins and foreign Host headers are
+// refused (against cross-site requests and DNS rebinding); request bodies are capped in size, time and memory.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,11 +9,22 @@ import type { ApiError, ApiResponse } from '../../shared/api/index';
 import { API_PATH } from '../../shared/transport';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import type { Dispatch } from './dispatch';
+import { withoutFolders } from './errors';
+import { BodyBudget, BodyRefused, isJsonMediaType, nestsDeeperThan, readBody } from './httpBody';
 
-export const TOKEN_COOKIE = 'atlas_token';
+/**
+ * Browsers keep cookies per host, not per port: every server on 127.0.0.1 receives every cookie set there. Each server
+ * reads only the cookie named after its port, so one server's cookie never stands in for (or blocks) another's.
+ */
+export const tokenCookieName = (port: number) => `atlas_token_${port}`;
 export const TOKEN_HEADER = 'x-atlas-token';
 /** An import carries its whole file as base64 (up to 48 MB, so 64 MB encoded); every other call is far smaller. */
 export const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
+/** Room for the ordinary small calls beside one full-size import. */
+const SMALL_CALLS_ALLOWANCE = 8 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Far more than any call's argument needs (an assignment nests 5 deep). */
+export const MAX_JSON_DEPTH = 32;
 
 export interface HttpServerOptions {
   dispatch: Dispatch;
@@ -21,12 +32,15 @@ export interface HttpServerOptions {
   token?: string;
   port?: number;
   maxBodyBytes?: number;
+  /** Bytes of bodies held at once over all requests; further bodies are refused as busy (503). */
+  maxInFlightBodyBytes?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
   port: number;
   token: string;
-  /** The address to open: it carries the token once; the server then keeps it in a cookie. */
+  /** The address to open: it carries the token once; the server then keeps it in a cookie of its own. */
   url: string;
   close(): Promise<void>;
 }
@@ -50,9 +64,12 @@ const HTTP_STATUS: Record<ApiError['code'], number> = {
   not_found: 404,
   unauthorized: 401,
   forbidden: 403,
+  method_not_allowed: 405,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
+  busy: 503,
 };
 
 export function generateToken(): string {
@@ -84,39 +101,30 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function sendError(res: http.ServerResponse, error: ApiError): void {
+function sendError(res: http.ServerResponse, error: ApiError, headers: Record<string, string> = {}): void {
   const body = JSON.stringify({ ok: false, error } satisfies ApiResponse<never>);
-  res.writeHead(HTTP_STATUS[error.code], { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(HTTP_STATUS[error.code], { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
-class BodyTooLarge extends Error {}
+const notAllowed = (res: http.ServerResponse, allow: string) =>
+  sendError(res, { code: 'method_not_allowed', message: `Use ${allow.replace(', ', ' or ')} here.` }, { Allow: allow });
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // Stop buffering but let the rest drain, so the client still reads our 413 before the connection closes.
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The request's path and query, or null for an address that does not parse or decode (`/%`). */
+function requestTarget(raw: string | undefined): { url: URL; path: string } | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://127.0.0.1');
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
 }
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const token = options.token ?? generateToken();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const budget = new BodyBudget(options.maxInFlightBodyBytes ?? maxBodyBytes + SMALL_CALLS_ALLOWANCE);
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
 
@@ -124,7 +132,6 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!allowedHosts().has(req.headers.host ?? '')) {
       return sendError(res, { code: 'forbidden', message: 'Requests must be addressed to 127.0.0.1 or localhost.' });
     }
@@ -132,70 +139,93 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return sendError(res, { code: 'forbidden', message: `Origin ${origin} may not use this server.` });
     }
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const presented = cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? (req.headers[TOKEN_HEADER] as string | undefined) ?? queryToken;
-    if (!sameSecret(presented, token)) {
-      return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed by `service-atlas serve`.' });
-    }
-    if (req.method === 'GET' && queryToken) {
-      // Trade the token in the address for a cookie, so it does not linger in history or in the address bar.
+    const target = requestTarget(req.url);
+    if (!target) return sendError(res, { code: 'invalid_argument', message: 'The address is malformed.' });
+    const { url } = target;
+    const isApi = url.pathname === API_PATH;
+    const isPageLoad = !isApi && (req.method === 'GET' || req.method === 'HEAD');
+
+    // A token in the address is the server's own invitation: it wins over any cookie (one left by an earlier launch on
+    // this port must not lock the user out) and replaces it. It opens pages only; API calls need the cookie or header.
+    const addressToken = isPageLoad ? url.searchParams.get('token') : null;
+    if (addressToken !== null) {
+      if (!sameSecret(addressToken, token)) {
+        return sendError(res, { code: 'unauthorized', message: 'The address carries a wrong or outdated token: open the address printed by the server now running.' });
+      }
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...baseHeaders(),
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`,
-        Location: url.pathname + url.search,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+        // One leading slash only: `//host/` would send the browser to another site.
+        Location: `/${url.pathname.replace(/^[/\\]+/, '')}${url.search}`,
       });
       return void res.end();
     }
-
-    if (url.pathname === API_PATH) {
-      if (req.method !== 'POST') return sendError(res, { code: 'invalid_argument', message: `Use POST for ${API_PATH}.` });
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-        return sendError(res, { code: 'unsupported_media_type', message: 'The API takes application/json.' });
-      }
-      let text: string;
-      try {
-        text = await readBody(req, maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          res.setHeader('Connection', 'close');
-          return sendError(res, { code: 'payload_too_large', message: `Request bodies are limited to ${maxBodyBytes} bytes.` });
-        }
-        throw error;
-      }
-      let request: { channel?: unknown; arg?: unknown };
-      try {
-        request = JSON.parse(text) as typeof request;
-      } catch {
-        return sendError(res, { code: 'invalid_argument', message: 'The request body is not valid JSON.' });
-      }
-      if (typeof request !== 'object' || request === null || typeof request.channel !== 'string') {
-        return sendError(res, { code: 'invalid_argument', message: 'The request body must be {"channel": string, "arg": …}.', fields: [{ field: 'channel', message: 'required string' }] });
-      }
-      const response = await options.dispatch(request.channel, request.arg);
-      if (!response.ok) return sendError(res, response.error);
-      res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      return void res.end(JSON.stringify(response));
+    const presented = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieValue(req.headers.cookie, tokenCookieName(port));
+    if (!sameSecret(presented, token)) {
+      return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed by `service-atlas serve`.' });
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, { code: 'invalid_argument', message: `Method ${req.method} is not allowed here.` });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(staticRoot, `.${relative}`);
+    if (isApi) {
+      if (req.method !== 'POST') return notAllowed(res, 'POST');
+      if (!isJsonMediaType(req.headers['content-type'])) {
+        return sendError(res, { code: 'unsupported_media_type', message: 'The API takes application/json (UTF-8).' });
+      }
+      const share = budget.hold();
+      try {
+        return await answerCall(req, res, share);
+      } finally {
+        share.release();
+      }
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return notAllowed(res, 'GET, HEAD');
+    const file = path.resolve(staticRoot, `.${url.pathname === '/' ? '/index.html' : target.path}`);
     if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return sendError(res, { code: 'not_found', message: `Not found: ${url.pathname}` });
     }
     res.writeHead(200, { ...baseHeaders(), 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
     if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  async function answerCall(req: http.IncomingMessage, res: http.ServerResponse, share: ReturnType<BodyBudget['hold']>): Promise<void> {
+    let text: string;
+    try {
+      text = await readBody(req, { maxBytes: maxBodyBytes, deadlineMs: requestTimeoutMs, share });
+    } catch (error) {
+      if (!(error instanceof BodyRefused)) throw error;
+      if (error.error.code === 'request_timeout') res.once('finish', () => req.socket.destroy());
+      return sendError(res, error.error, { Connection: 'close', ...(error.error.code === 'busy' ? { 'Retry-After': '5' } : {}) });
+    }
+    let request: { channel?: unknown; arg?: unknown };
+    try {
+      request = JSON.parse(text) as typeof request;
+    } catch {
+      return sendError(res, { code: 'invalid_argument', message: 'The request body is not valid JSON.' });
+    }
+    if (typeof request !== 'object' || request === null || typeof request.channel !== 'string') {
+      return sendError(res, { code: 'invalid_argument', message: 'The request body must be {"channel": string, "arg": …}.', fields: [{ field: 'channel', message: 'required string' }] });
+    }
+    if (nestsDeeperThan(request.arg, MAX_JSON_DEPTH)) {
+      return sendError(res, { code: 'invalid_argument', message: `The argument nests deeper than ${MAX_JSON_DEPTH} levels.`, fields: [{ field: 'arg', message: 'nested too deeply' }] });
+    }
+    const response = await options.dispatch(request.channel, request.arg);
+    if (!response.ok) return sendError(res, response.error);
+    res.writeHead(200, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(response));
   }
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, { code: 'internal', message: (error as Error).message });
+      if (!res.headersSent) sendError(res, { code: 'internal', message: withoutFolders((error as Error).message) });
       else res.destroy();
     });
   });
-  server.requestTimeout = 30_000;
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = requestTimeoutMs;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

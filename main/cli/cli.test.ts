@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import loadHighs from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../demo/generator';
@@ -10,6 +10,7 @@ import { makeTempDir } from '../testing/tempDir';
 import { appRoot } from '../paths';
 import { parseSolomon } from '../routing/solomon';
 import { checkSolomonSolution } from '../routing/solomonChecker';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports';
 import { main } from './index';
 
 const temp = makeTempDir();
@@ -190,6 +191,24 @@ describe('service-atlas import, export, backup and restore', () => {
     expect(await run('import', '--db', file, '--kind', 'customers', input, '--dry-run')).toMatchObject({ code: 0, stdout: expect.stringContaining('dry run') });
     expect((await run('import', '--db', file, '--kind', 'robots', input)).code).toBe(2);
   });
+
+  it('import refuses a pipe, a device or a file over the documented limit before reading it', async () => {
+    const fifo = path.join(temp.dir, 'import.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // In a child process: reading a pipe nobody writes to would block this test's own thread.
+    const child = spawn(process.execPath, [path.join(appRoot, 'main', 'cli', 'service-atlas.cjs'), 'import', '--db', file, '--kind', 'customers', fifo]);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearTimeout(killer);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: expect.stringContaining('is not a regular file') });
+    expect(await run('import', '--db', file, '--kind', 'customers', '/dev/zero')).toMatchObject({ code: 1, stderr: expect.stringContaining('/dev/zero is not a regular file') });
+    const big = write('big-sparse.csv', '');
+    fs.truncateSync(big, MAX_IMPORT_FILE_BYTES + 1048576);
+    expect(await run('import', '--db', file, '--kind', 'customers', big)).toMatchObject({ code: 1, stderr: expect.stringContaining('the limit is 48 MB. Split it into several files.') });
+    expect(await run('vrptw', '/dev/zero')).toMatchObject({ code: 1, stderr: expect.stringContaining('/dev/zero is not a regular file') });
+  }, 30_000);
 
   it('export writes a table as CSV or XLSX and refuses unknown tables', async () => {
     const csvFile = path.join(temp.dir, 'provinces.csv');

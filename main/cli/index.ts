@@ -26,10 +26,15 @@ import { networkInputs, scenarioNamed } from '../network/service';
 import { networkJson, networkText } from './networkText';
 import { describeImportProblem, IMPORT_KINDS, isImportKind } from '../../shared/imports';
 import { importFile } from '../import/importFile';
+import { readTableFile } from '../import/readTable';
+import { readRegularFile } from '../files/readRegularFile';
 import { exportTable } from '../export/tables';
 import { backupDatabase, defaultBackupFile, restoreDatabase } from '../store/backup';
 
 export class UsageError extends Error {}
+
+/** Far above any Solomon-format instance (1,000 customers take about 100 kB). */
+const MAX_INSTANCE_BYTES = 16 * 1024 * 1024;
 
 const USAGE = `Usage: service-atlas <command> [options]
 
@@ -153,7 +158,7 @@ const commands: Record<string, Command> = {
     if (!file || extra.length > 0) throw new UsageError('give exactly one instance file');
     const seconds = secondsFlag(values, 'time-limit', 10, 3600);
     const seed = integerFlag(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
-    const instance = parseSolomon(fs.readFileSync(file, 'utf8'));
+    const instance = parseSolomon(readRegularFile(file, MAX_INSTANCE_BYTES).toString('utf8'));
     const result = solveVrptw(solomonToProblem(instance), { timeLimitMs: seconds * 1000, seed });
     if (result.unassigned.length > 0) throw new Error(`no feasible solution found: ${result.unassigned.length} customers could not be served within the fleet`);
     const routes = toCustomerNumbers(result.routes);
@@ -210,7 +215,7 @@ const commands: Record<string, Command> = {
     if (!isImportKind(kind)) throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(', ')}, got ${kind}`);
     const [input, ...extra] = positionals;
     if (!input || extra.length > 0) throw new UsageError('give exactly one file to import');
-    const bytes = fs.readFileSync(input);
+    const bytes = readTableFile(input);
     const db = openDatabase(file, { mustExist: true });
     try {
       const { report, rejectsCsv } = await importFile(db, { kind, fileName: path.basename(input), bytes, commit: values['dry-run'] !== true, actor: 'cli' }, {

@@ -36,6 +36,7 @@ describe('Electron security configuration', () => {
     expect(resolveAppFile(`${APP_ORIGIN}/assets/index.js`, root)).toBe(path.join(root, 'assets', 'index.js'));
     expect(resolveAppFile(`${APP_ORIGIN}/..%2f..%2fetc%2fpasswd`, root)).toBeNull();
     expect(resolveAppFile('file:///etc/passwd', root)).toBeNull();
+    expect(resolveAppFile(`${APP_ORIGIN}/%`, root)).toBeNull();
   });
 
   it('applies a CSP without eval or inline scripts, and no remote sources', () => {

@@ -34,7 +34,12 @@ export function isNavigationAllowed(url: string): boolean {
 /** Maps an app:// request to a file inside the renderer build, or null for anything that would leave it. */
 export function resolveAppFile(url: string, rendererDir: string): string | null {
   if (!isNavigationAllowed(url)) return null;
-  const pathname = decodeURIComponent(new URL(url).pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null; // a malformed escape (`/%`): no such file
+  }
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
   return file.startsWith(root + path.sep) ? file : null;

@@ -9,6 +9,7 @@ import {
   SLA_TIERS,
 } from '../../shared/domain';
 import type { ImportReference } from '../store/imports';
+import { LOOKS_LIKE_FORMULA } from '../../shared/textRules';
 
 /** A cell that cannot be read: thrown by a parser, located by the caller. */
 export class CellProblem {
@@ -24,8 +25,6 @@ export interface FieldSpec extends Omit<ImportField, 'formatZh'> {
   fallback?: unknown;
   parse(text: string, reference: ImportReference): unknown;
 }
-
-const LOOKS_LIKE_FORMULA = /^[=+\-@]/;
 
 function text(max: number) {
   return (value: string): string => {

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports';
+import { InputFileError, readRegularFile } from '../files/readRegularFile';
 
 export interface Table {
   /** Header cells as written, trimmed. */
@@ -23,10 +24,21 @@ const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
+const SPLIT_HINT = 'Split it into several files.';
+
+/** A file named on the command line, refused before it is read if it is no regular file or is over the limit. */
+export function readTableFile(file: string): Uint8Array {
+  try {
+    return readRegularFile(file, MAX_IMPORT_FILE_BYTES, SPLIT_HINT);
+  } catch (error) {
+    throw error instanceof InputFileError ? new TableReadError(error.message) : error;
+  }
+}
+
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
   if (bytes.length === 0) throw new TableReadError(`${fileName} is empty.`);
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new TableReadError(`${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_FILE_BYTES / 1048576} MB. Split it into several files.`);
+    throw new TableReadError(`${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_FILE_BYTES / 1048576} MB. ${SPLIT_HINT}`);
   }
   if (startsWith(bytes, OLE)) throw new TableReadError(`${fileName} is an old binary Excel file (.xls): save it as .xlsx or CSV first.`);
   if (startsWith(bytes, ZIP)) return readXlsx(bytes, fileName);

@@ -1,7 +1,8 @@
 // The network planner's scenarios: a name and the overrides it applies to the base.
-import { BASE_SCENARIO, scenarioNameSchema, scenarioOverridesSchema, type Scenario, type ScenarioOverrides } from '../../shared/network';
+import { BASE_SCENARIO, scenarioNameToSave, scenarioOverridesSchema, type Scenario, type ScenarioOverrides } from '../../shared/network';
 import { FieldError } from '../api/errors';
 import type { Db } from './db';
+import { listProvinces } from './reference';
 
 export class ScenarioError extends FieldError {
   override name = 'ScenarioError';
@@ -40,13 +41,19 @@ export function findScenario(db: Db, name: string): Scenario | null {
 
 /** Create or replace a scenario by name. The base stays the base: its overrides cannot be changed. */
 export function saveScenario(db: Db, name: string, overrides: ScenarioOverrides, at: string): Scenario {
-  const cleanName = scenarioNameSchema.safeParse(name);
+  const cleanName = scenarioNameToSave.safeParse(name);
   if (!cleanName.success) throw new ScenarioError(`Scenario name ${cleanName.error.issues[0]!.message}`, 'name');
   if (cleanName.data === BASE_SCENARIO) throw new ScenarioError(`The '${BASE_SCENARIO}' scenario is the store as it is and cannot be changed`, 'name');
   const clean = scenarioOverridesSchema.safeParse(overrides);
   if (!clean.success) {
     const issue = clean.error.issues[0]!;
     throw new ScenarioError(`Override ${issue.path.join('.')} ${issue.message}`, 'overrides');
+  }
+  // The schema checks an adcode's shape only; a mode or budget for no province would be kept and never apply.
+  const provinces = new Set(listProvinces(db).map((p) => p.adcode));
+  for (const key of ['forcedModes', 'provinceBudgets'] as const) {
+    const stranger = Object.keys(clean.data[key] ?? {}).find((adcode) => !provinces.has(adcode));
+    if (stranger) throw new ScenarioError(`Override ${key}.${stranger} names no province`, 'overrides');
   }
   db.prepare(
     `INSERT INTO network_scenarios (name, overrides, updated_at) VALUES (?, ?, ?)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SLA_TIERS, type CustomerTier, type OpenTicket } from '../domain';
 import type { EvaluatedPlan, InsertionChoices, PlanJobStatus, PublishResult } from '../dispatch';
 import { channel } from './channel';
+import { searchText, storedText } from '../textRules';
 import { adcode, id, jobId, provinceFilter } from './common';
 
 export interface CustomerMatch {
@@ -24,13 +25,13 @@ const assignmentSchema = z
 
 export const dispatchChannels = {
   'tickets.open': channel(provinceFilter).returns<OpenTicket[]>(),
-  'customers.search': channel(z.object({ provinceAdcode: adcode, text: z.string().trim().min(1).max(50) }).strict()).returns<CustomerMatch[]>(),
+  'customers.search': channel(z.object({ provinceAdcode: adcode, text: searchText(z.string().trim().min(1).max(50)) }).strict()).returns<CustomerMatch[]>(),
   'tickets.create': channel(
     z
       .object({
         customerId: id,
-        productLine: z.string().trim().min(1).max(100),
-        fault: z.string().trim().min(1).max(1000),
+        productLine: storedText(z.string().trim().min(1).max(100)),
+        fault: storedText(z.string().trim().min(1).max(1000), { multiline: true }),
         slaTier: z.enum(SLA_TIERS),
         estimatedMinutes: z.number().int().min(1).max(1440),
         requiredSkills: z.array(z.string().min(1).max(40)).max(10),

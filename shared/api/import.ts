@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS, type ImportReport, MAX_IMPORT_FILE_BYTES } from '../imports';
 import type { JobStatus } from '../jobs';
 import { channel } from './channel';
+import { searchText } from '../textRules';
 import { fileFormat, jobId, language, type ExportedFile } from './common';
 
 export interface ImportJobResult {
@@ -12,7 +13,7 @@ export interface ImportJobResult {
 export type ImportJobStatus = JobStatus<ImportJobResult>;
 
 /** A file name as the user's system gave it: shown back in messages, never used as a path by the core. */
-const fileName = z.string().min(1).max(255);
+const fileName = searchText(z.string().min(1).max(255));
 const base64 = z.string().max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `files are limited to ${MAX_IMPORT_FILE_BYTES / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 export const importChannels = {

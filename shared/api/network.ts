@@ -1,7 +1,7 @@
 // The network planner: scenarios, and optimisation jobs that compare them or trace a trade-off curve.
 import { z } from 'zod';
 import type { JobStatus } from '../jobs';
-import { scenarioNameSchema, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from '../network';
+import { scenarioNameSchema, scenarioNameToSave, scenarioOverridesSchema, type NetworkResult, type Scenario, type TradeoffPoint } from '../network';
 import { channel } from './channel';
 import { jobId, none } from './common';
 
@@ -10,7 +10,7 @@ export type NetworkJobStatus = JobStatus<NetworkJobResult>;
 
 export const networkChannels = {
   'network.scenarios': channel(none).returns<Scenario[]>(),
-  'network.saveScenario': channel(z.object({ name: scenarioNameSchema, overrides: scenarioOverridesSchema }).strict()).returns<Scenario>(),
+  'network.saveScenario': channel(z.object({ name: scenarioNameToSave, overrides: scenarioOverridesSchema }).strict()).returns<Scenario>(),
   'network.deleteScenario': channel(z.object({ name: scenarioNameSchema }).strict()).returns<{ deleted: boolean }>(),
   'network.start': channel(
     z.discriminatedUnion('kind', [

@@ -6,8 +6,11 @@ export type ApiErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
+  | 'method_not_allowed'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'busy'
   | 'internal';
 
 export interface ApiError {
