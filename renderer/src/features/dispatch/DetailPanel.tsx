@@ -3,7 +3,7 @@ import type { Engineer, OpenTicket, PartnerShop } from '../../../../shared/domai
 import { formatClock, formatCny, formatCount, formatPercent } from '../../../../shared/format';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
-import type { MapSelection } from '../map/ProvinceMap';
+import type { MapSelection } from './DispatchMap';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

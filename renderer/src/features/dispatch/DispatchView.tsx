@@ -3,8 +3,8 @@ import { chinaDate, chinaDateTime } from '../../../../shared/time';
 import { useApiQuery, type Loadable } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from '../map/mapLayers';
-import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
+import { DispatchMap, type MapSelection } from './DispatchMap';
+import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from './dispatchMapLayers';
 import { DetailPanel } from './DetailPanel';
 import { assignmentOfPlan, routeGeoJson, withLockToggled } from './board';
 import { PlanBoard } from './PlanBoard';
@@ -105,7 +105,7 @@ export function DispatchView() {
 
   return (
     <div className={`workspace${region ? ' with-board' : ''}`}>
-      <ProvinceMap
+      <DispatchMap
         provinces={provinces.value}
         overviews={overviews.value}
         engineers={engineers.value}

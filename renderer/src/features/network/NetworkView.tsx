@@ -4,7 +4,7 @@ import type { NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../
 import { useApiQuery } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
 import { useI18n } from '../../i18n/I18n';
-import { ChoroplethMap } from '../map/ChoroplethMap';
+import { ChoroplethMap } from '../../map/ChoroplethMap';
 import { comparisonRows, curvePoints, MODE_COLOURS, modeColours, planPoints, POINT_COLOURS } from './networkTable';
 import { ScenarioEditor } from './ScenarioEditor';
 

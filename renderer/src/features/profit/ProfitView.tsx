@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
 import { saveFile, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
-import { ChoroplethMap } from '../map/ChoroplethMap';
+import { ChoroplethMap } from '../../map/ChoroplethMap';
+import { NO_DATA_COLOR } from '../../map/mapColours';
 import { ComparePanel } from './ComparePanel';
 import { DrilldownPanel } from './DrilldownPanel';
 import { colourClasses, colourFor, MAP_MEASURES, MEASURES, type MapMeasure } from './measures';
@@ -115,7 +116,7 @@ export function ProfitView() {
                 </span>
               ))}
               <span className="legend-class">
-                <span className="swatch" style={{ background: '#e5e7eb' }} />
+                <span className="swatch" style={{ background: NO_DATA_COLOR }} />
                 {t('pnl.notApplicable')}
               </span>
             </div>

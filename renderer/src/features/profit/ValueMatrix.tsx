@@ -1,7 +1,7 @@
 import type { PnlReport } from '../../../../shared/finance';
 import { formatPercent } from '../../../../shared/format';
 import { useI18n } from '../../i18n/I18n';
-import { shortProvinceName } from '../map/chinaMap';
+import { shortProvinceName } from '../../map/chinaMap';
 import { customerValue, quadrantOf, type Quadrant } from './valueMatrix';
 
 const QUADRANT_COLOR: Record<Quadrant, string> = {

@@ -1,9 +1,15 @@
 // What every map of China in the app shares: the MapLibre instance framed on China, and province names drawn as
 // HTML markers with the system's CJK fonts (so no glyph server is needed offline).
 import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
-import type { ProvinceOverview } from '../../../../shared/contract';
-import type { Locale } from '../../../../shared/format';
-import { CHINA_BOUNDS } from './mapLayers';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ProvinceOverview } from '../../../shared/contract';
+import type { Locale } from '../../../shared/format';
+
+/** China with the South China Sea islands' mainland approaches; the map opens on this. */
+export const CHINA_BOUNDS: [[number, number], [number, number]] = [
+  [73, 17.5],
+  [135.5, 53.8],
+];
 
 export function createChinaMap(container: HTMLElement, style: StyleSpecification): MapLibreMap {
   const map = new maplibregl.Map({
