@@ -4,6 +4,7 @@ import maplibregl, { type Map as MapLibreMap, type StyleSpecification } from 'ma
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { ProvinceOverview } from '../../../shared/contract';
 import type { Locale } from '../../../shared/format';
+import { localName, type Named } from '../i18n/localName';
 
 /** China with the South China Sea islands' mainland approaches; the map opens on this. */
 export const CHINA_BOUNDS: [[number, number], [number, number]] = [
@@ -29,8 +30,10 @@ export function createChinaMap(container: HTMLElement, style: StyleSpecification
 /** Labels that would sit on top of their neighbours at national zoom. */
 const SMALL_REGIONS = new Set(['810000', '820000']);
 
-export function shortProvinceName(p: Pick<ProvinceOverview, 'nameZh' | 'nameEn'>, locale: Locale): string {
-  return locale === 'zh-CN' ? p.nameZh.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/u, '') : p.nameEn;
+/** A province's name without its administrative suffix in Chinese (甘肃, not 甘肃省), as a map label has room for. */
+export function shortProvinceName(p: Named, locale: Locale): string {
+  const name = localName(p, locale);
+  return locale === 'zh-CN' ? name.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/u, '') : name;
 }
 
 /** Adds one label per province; returns the function that removes them. */

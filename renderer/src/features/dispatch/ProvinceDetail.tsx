@@ -1,6 +1,7 @@
 import { formatCny, formatCount } from '../../../../shared/format';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 import { DetailRow } from './DetailRow';
 
 /** A province's facts (team, shops, cost, last year's tickets and revenue, open tickets) and its engineers. */
@@ -12,7 +13,7 @@ export function ProvinceDetail({ adcode }: { adcode: string }) {
   const { province: p, openTicketsByTier } = detail.value;
   return (
     <section data-testid="detail-province">
-      <h2>{locale === 'zh-CN' ? p.nameZh : p.nameEn}</h2>
+      <h2>{localName(p, locale)}</h2>
       <dl>
         <DetailRow label={t('detail.capital')}>{p.capitalZh}</DetailRow>
         <DetailRow label={t('detail.population')}>{formatCount(Math.round(p.population / 10_000), locale)} {locale === 'zh-CN' ? '万' : '×10k'}</DetailRow>

@@ -4,6 +4,7 @@ import type { NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 import { ChoroplethMap } from '../../map/ChoroplethMap';
 import { comparisonRows, MODE_COLOURS, modeColours, planPoints, POINT_COLOURS } from './networkTable';
 import { ProvincePanel } from './ProvincePanel';
@@ -28,7 +29,6 @@ export function NetworkView() {
   if (result?.kind === 'compare' && result.results !== compared) setCompared(result.results);
   if (result?.kind === 'tradeoff' && result.points !== curve) setCurve(result.points);
   const running = status?.state === 'running';
-  const name = (p: { name: string; nameEn: string }) => (locale === 'zh-CN' ? p.name : p.nameEn);
   const base = compared?.[0] ?? null;
   const rows = compared ? comparisonRows(compared, onlyDiff) : [];
   const chosenProvince = base?.provinces.find((p) => p.adcode === selected) ?? null;
@@ -63,7 +63,7 @@ export function NetworkView() {
         {scenarios.state === 'ready' && (
           <ScenarioEditor
             scenarios={scenarios.value}
-            province={provinceLabel ? { adcode: provinceLabel.adcode, name: locale === 'zh-CN' ? provinceLabel.nameZh : provinceLabel.nameEn } : null}
+            province={provinceLabel ? { adcode: provinceLabel.adcode, name: localName(provinceLabel, locale) } : null}
             onSaved={(saved) => (setScenariosVersion((v) => v + 1), setChosen((c) => (c.includes(saved) ? c : [...c, saved])))}
             onDeleted={(deleted) => (setScenariosVersion((v) => v + 1), setChosen((c) => c.filter((n) => n !== deleted)))}
           />
@@ -96,7 +96,7 @@ export function NetworkView() {
                 provinces={geo.value}
                 labels={labels.value}
                 colours={modeColours(base)}
-                tooltips={new Map(base.provinces.map((p) => [p.adcode, `${name(p)} · ${t(`mode.${p.mode}`)} · ${formatCny(p.profit, locale)}`]))}
+                tooltips={new Map(base.provinces.map((p) => [p.adcode, `${localName(p, locale)} · ${t(`mode.${p.mode}`)} · ${formatCny(p.profit, locale)}`]))}
                 selectedAdcode={selected}
                 locale={locale}
                 onSelect={setSelected}
@@ -146,7 +146,7 @@ export function NetworkView() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.adcode} className={row.adcode === selected ? 'selected' : ''} onClick={() => setSelected(row.adcode)} data-adcode={row.adcode}>
-                    <td>{name(row.base)}</td>
+                    <td>{localName(row.base, locale)}</td>
                     <td>
                       {row.base.status === 'infeasible' ? (
                         <span className="error">{t('network.infeasible')}</span>

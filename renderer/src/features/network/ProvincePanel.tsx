@@ -1,6 +1,7 @@
 import { formatCny, formatCount, formatPercent } from '../../../../shared/format';
 import type { NetworkProvinceResult } from '../../../../shared/network';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 
 /** Why the plan recommends what it does for one province: its mode, profit, coverage, bases, shops and constraints. */
 export function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
@@ -24,7 +25,7 @@ export function ProvincePanel({ province: p }: { province: NetworkProvinceResult
   return (
     <section className="panel network-panel" data-testid="network-panel">
       <h3>
-        {locale === 'zh-CN' ? p.name : p.nameEn} · {t('network.panelTitle')}
+        {localName(p, locale)} · {t('network.panelTitle')}
       </h3>
       {p.status === 'infeasible' ? (
         <p className="error">{t('network.infeasible')}</p>

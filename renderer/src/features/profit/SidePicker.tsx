@@ -1,5 +1,6 @@
 import type { PnlReport } from '../../../../shared/finance';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 
 /** One side of a comparison: a province and a period. */
 export interface Side {
@@ -15,7 +16,7 @@ export function SidePicker({ side, onChange, report, testId }: { side: Side; onC
       <select value={side.adcode} onChange={(e) => onChange({ ...side, adcode: e.target.value })}>
         {report.provinces.map((p) => (
           <option key={p.adcode} value={p.adcode}>
-            {locale === 'zh-CN' ? p.name : p.nameEn}
+            {localName(p, locale)}
           </option>
         ))}
       </select>
