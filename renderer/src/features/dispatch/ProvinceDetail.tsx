@@ -16,7 +16,7 @@ export function ProvinceDetail({ adcode }: { adcode: string }) {
       <h2>{localName(p, locale)}</h2>
       <dl>
         <DetailRow label={t('detail.capital')}>{p.capitalZh}</DetailRow>
-        <DetailRow label={t('detail.population')}>{formatCount(Math.round(p.population / 10_000), locale)} {locale === 'zh-CN' ? '万' : '×10k'}</DetailRow>
+        <DetailRow label={t('detail.population')}>{formatCount(Math.round(p.population / 10_000), locale)} {t('detail.tenThousand')}</DetailRow>
         <DetailRow label={t('detail.engineers')}>{p.engineers}</DetailRow>
         <DetailRow label={t('detail.shops')}>{p.certifiedShops}</DetailRow>
         <DetailRow label={t('detail.engineerCost')}>{formatCny(p.annualEngineerCost, locale)}</DetailRow>

@@ -57,7 +57,7 @@ export function NetworkView() {
                 disabled={s.name === 'base'}
                 onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.name] : c.filter((n) => n !== s.name)))}
               />
-              {s.name === 'base' ? (locale === 'zh-CN' ? '基准' : 'Base') : s.name}
+              {s.name === 'base' ? t('network.baseScenario') : s.name}
             </label>
           ))}
         {scenarios.state === 'ready' && (
