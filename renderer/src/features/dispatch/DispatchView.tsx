@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { chinaDate, chinaDateTime } from '../../../../shared/time';
 import { useApiQuery, type Loadable } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 import type { MessageKey } from '../../i18n/messages';
-import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from '../map/mapLayers';
-import { ProvinceMap, type MapSelection } from '../map/ProvinceMap';
+import { DispatchMap, type MapSelection } from './DispatchMap';
+import { COLORS, LAYER, TOGGLEABLE_LAYERS, type ToggleableLayer } from './dispatchMapLayers';
 import { DetailPanel } from './DetailPanel';
 import { assignmentOfPlan, routeGeoJson, withLockToggled } from './board';
 import { PlanBoard } from './PlanBoard';
@@ -105,7 +106,7 @@ export function DispatchView() {
 
   return (
     <div className={`workspace${region ? ' with-board' : ''}`}>
-      <ProvinceMap
+      <DispatchMap
         provinces={provinces.value}
         overviews={overviews.value}
         engineers={engineers.value}
@@ -140,7 +141,7 @@ export function DispatchView() {
             <option value="">{t('region.all')}</option>
             {overviews.value.map((p) => (
               <option key={p.adcode} value={p.adcode}>
-                {locale === 'zh-CN' ? p.nameZh : p.nameEn}
+                {localName(p, locale)}
               </option>
             ))}
           </select>
@@ -154,7 +155,7 @@ export function DispatchView() {
                 {cities.state === 'ready' &&
                   cities.value.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {locale === 'zh-CN' ? c.nameZh : c.nameEn}
+                      {localName(c, locale)}
                     </option>
                   ))}
               </select>

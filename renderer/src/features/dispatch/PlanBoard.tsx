@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { DispatchAssignment, EvaluatedPlan, RouteViolation } from '../../../../shared/dispatch';
+import type { DispatchAssignment, EvaluatedPlan } from '../../../../shared/dispatch';
 import type { Engineer } from '../../../../shared/domain';
 import { formatClock } from '../../../../shared/format';
 import { useI18n } from '../../i18n/I18n';
 import { assignmentOfPlan, boardRows, boardSpan, dropPosition, moveTicket, type BoardRow } from './board';
+import { MoveVerdict, type MoveCheck } from './MoveVerdict';
 
 interface Props {
   plan: EvaluatedPlan;
@@ -17,20 +18,12 @@ interface Props {
   onDragging(ticketId: number | null): void;
 }
 
-interface Check {
-  engineerId: number;
-  position: number;
-  assignment: DispatchAssignment;
-  result: EvaluatedPlan | null;
-  error: string | null;
-}
-
 /** One row per engineer: travel, waiting, work and lunch on a time axis; jobs are dragged between rows and times. */
 export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, evaluate, apply, dragging, onDragging: setDragging }: Props) {
   const { t } = useI18n();
   const rows = boardRows(plan, engineers);
   const span = boardSpan(rows);
-  const [check, setCheck] = useState<Check | null>(null);
+  const [check, setCheck] = useState<MoveCheck | null>(null);
   const checkKey = useRef('');
   // A new drag (from the board or from the list) is checked afresh, even over the same place as the last one.
   useEffect(() => {
@@ -127,36 +120,6 @@ export function PlanBoard({ plan, engineers, selectedTicket, onSelectTicket, eva
           </div>
         ))}
       </div>
-    </div>
-  );
-}
-
-/** The effect of a move: on the target route, minutes and kilometres against the plan, SLA, and any broken rule. */
-function MoveVerdict({ check, plan, dropped, onDismiss }: { check: Check; plan: EvaluatedPlan; dropped: boolean; onDismiss(): void }) {
-  const { t } = useI18n();
-  if (check.error) return <div className="move-verdict bad">{check.error}</div>;
-  if (!check.result) return <div className="move-verdict muted">{t('board.checking')}</div>;
-  const before = plan.routes.find((r) => r.engineerId === check.engineerId);
-  const after = check.result.routes.find((r) => r.engineerId === check.engineerId)!;
-  const totalKm = (p: EvaluatedPlan) => p.routes.reduce((sum, r) => sum + r.travelKm, 0);
-  const late = (p: EvaluatedPlan) => p.routes.reduce((n, r) => n + r.stops.filter((s) => s.late).length, 0);
-  // Any route may break: the target, or the one the job leaves (taking a job out can leave no room for lunch).
-  const broken = check.result.routes.filter((r) => r.violations.length > 0);
-  const ok = broken.length === 0;
-  const signed = (n: number, unit: string) => `${n >= 0 ? '+' : '−'}${Math.abs(Math.round(n * 10) / 10)} ${unit}`;
-  return (
-    <div className={`move-verdict ${ok ? 'good' : 'bad'}`} data-testid="move-verdict">
-      <strong>
-        {after.engineerName} #{check.position + 1}
-      </strong>{' '}
-      {ok ? '✓' : '✗'} {t('board.drive')} {signed(after.travelMinutes - (before?.travelMinutes ?? 0), t('board.minutes'))}, {signed(totalKm(check.result) - totalKm(plan), 'km')} ·{' '}
-      {t('board.slaBreaches')} {late(plan)} → {late(check.result)}
-      {!ok && <> · {broken.map((r) => `${r.engineerName}: ${r.violations.map((v: RouteViolation) => t(`violation.${v}`)).join('、')}`).join('；')}</>}
-      {dropped && (
-        <button type="button" className="link" onClick={onDismiss}>
-          ×
-        </button>
-      )}
     </div>
   );
 }

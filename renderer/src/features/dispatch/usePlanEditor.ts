@@ -95,3 +95,5 @@ export function usePlanEditor(regionAdcode: string | null, cityId: number | unde
     insertions,
   };
 }
+
+export type PlanEditor = ReturnType<typeof usePlanEditor>;

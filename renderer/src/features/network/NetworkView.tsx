@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
-import { formatCny, formatCount, formatPercent } from '../../../../shared/format';
-import type { NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
+import { formatCny, formatPercent } from '../../../../shared/format';
+import type { NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
 import { useI18n } from '../../i18n/I18n';
-import { ChoroplethMap } from '../map/ChoroplethMap';
-import { comparisonRows, curvePoints, MODE_COLOURS, modeColours, planPoints, POINT_COLOURS } from './networkTable';
+import { localName } from '../../i18n/localName';
+import { ChoroplethMap } from '../../map/ChoroplethMap';
+import { comparisonRows, MODE_COLOURS, modeColours, planPoints, POINT_COLOURS } from './networkTable';
+import { ProvincePanel } from './ProvincePanel';
 import { ScenarioEditor } from './ScenarioEditor';
+import { TradeoffChart } from './TradeoffChart';
 
 export function NetworkView() {
   const { t, locale } = useI18n();
@@ -26,7 +29,6 @@ export function NetworkView() {
   if (result?.kind === 'compare' && result.results !== compared) setCompared(result.results);
   if (result?.kind === 'tradeoff' && result.points !== curve) setCurve(result.points);
   const running = status?.state === 'running';
-  const name = (p: { name: string; nameEn: string }) => (locale === 'zh-CN' ? p.name : p.nameEn);
   const base = compared?.[0] ?? null;
   const rows = compared ? comparisonRows(compared, onlyDiff) : [];
   const chosenProvince = base?.provinces.find((p) => p.adcode === selected) ?? null;
@@ -55,13 +57,13 @@ export function NetworkView() {
                 disabled={s.name === 'base'}
                 onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s.name] : c.filter((n) => n !== s.name)))}
               />
-              {s.name === 'base' ? (locale === 'zh-CN' ? '基准' : 'Base') : s.name}
+              {s.name === 'base' ? t('network.baseScenario') : s.name}
             </label>
           ))}
         {scenarios.state === 'ready' && (
           <ScenarioEditor
             scenarios={scenarios.value}
-            province={provinceLabel ? { adcode: provinceLabel.adcode, name: locale === 'zh-CN' ? provinceLabel.nameZh : provinceLabel.nameEn } : null}
+            province={provinceLabel ? { adcode: provinceLabel.adcode, name: localName(provinceLabel, locale) } : null}
             onSaved={(saved) => (setScenariosVersion((v) => v + 1), setChosen((c) => (c.includes(saved) ? c : [...c, saved])))}
             onDeleted={(deleted) => (setScenariosVersion((v) => v + 1), setChosen((c) => c.filter((n) => n !== deleted)))}
           />
@@ -94,7 +96,7 @@ export function NetworkView() {
                 provinces={geo.value}
                 labels={labels.value}
                 colours={modeColours(base)}
-                tooltips={new Map(base.provinces.map((p) => [p.adcode, `${name(p)} · ${t(`mode.${p.mode}`)} · ${formatCny(p.profit, locale)}`]))}
+                tooltips={new Map(base.provinces.map((p) => [p.adcode, `${localName(p, locale)} · ${t(`mode.${p.mode}`)} · ${formatCny(p.profit, locale)}`]))}
                 selectedAdcode={selected}
                 locale={locale}
                 onSelect={setSelected}
@@ -144,7 +146,7 @@ export function NetworkView() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.adcode} className={row.adcode === selected ? 'selected' : ''} onClick={() => setSelected(row.adcode)} data-adcode={row.adcode}>
-                    <td>{name(row.base)}</td>
+                    <td>{localName(row.base, locale)}</td>
                     <td>
                       {row.base.status === 'infeasible' ? (
                         <span className="error">{t('network.infeasible')}</span>
@@ -191,111 +193,5 @@ export function NetworkView() {
       )}
       {!base && curve && <TradeoffChart points={curve} />}
     </div>
-  );
-}
-
-function ProvincePanel({ province: p }: { province: NetworkProvinceResult }) {
-  const { t, locale } = useI18n();
-  const bindingText = (b: NetworkProvinceResult['binding'][number]) => {
-    const label = t(`binding.${b.kind}`);
-    switch (b.kind) {
-      case 'urgentCoverage':
-      case 'regularCoverage':
-        return `${label} ${formatPercent(b.target, locale)}`;
-      case 'budget':
-        return `${label} ${formatCny(b.amount, locale)}`;
-      case 'keyPresence':
-        return `${label}：${b.city}`;
-      case 'shopCapacity':
-        return `${label}：${b.shop}`;
-      case 'forcedMode':
-        return `${label}：${t(`mode.${b.mode}`)}`;
-    }
-  };
-  return (
-    <section className="panel network-panel" data-testid="network-panel">
-      <h3>
-        {locale === 'zh-CN' ? p.name : p.nameEn} · {t('network.panelTitle')}
-      </h3>
-      {p.status === 'infeasible' ? (
-        <p className="error">{t('network.infeasible')}</p>
-      ) : (
-        <dl className="facts">
-          <dt>{t('network.mode')}</dt>
-          <dd>
-            <span className={`mode-badge mode-${p.mode}`}>{t(`mode.${p.mode}`)}</span>
-          </dd>
-          <dt>{t('network.profit')}</dt>
-          <dd>
-            {formatCny(p.profit, locale)} ({t('network.today')} {p.current ? formatCny(p.current.profit, locale) : '—'})
-          </dd>
-          <dt>{t('network.cities')}</dt>
-          <dd>
-            {p.citiesCovered}/{p.cities} ({t('network.todayShort')} {p.current?.citiesCovered ?? '—'})
-          </dd>
-          <dt>{t('network.coverage')}</dt>
-          <dd>{formatPercent(p.coverage.urgent, locale)}</dd>
-          <dt>{t('network.productLines')}</dt>
-          <dd data-testid="network-product-lines">
-            {Object.entries(p.demandByProductLine)
-              .sort((a, b) => b[1] - a[1])
-              .map(([line, jobs]) => `${line} ${formatCount(jobs, locale)}`)
-              .join(t('list.separator')) || t('network.none')}
-          </dd>
-          <dt>{t('network.bases')}</dt>
-          <dd>{p.bases.length ? p.bases.map((b) => `${b.cityName} ×${b.engineers}`).join(t('list.separator')) : t('network.none')}</dd>
-          <dt>{t('network.certified')}</dt>
-          <dd>{p.certifiedShops.length ? p.certifiedShops.map((s) => s.name).join(t('list.separator')) : t('network.none')}</dd>
-          <dt>{t('network.binding')}</dt>
-          <dd data-testid="network-binding">{p.binding.length ? p.binding.map(bindingText).join(t('list.separatorStrong')) : t('network.none')}</dd>
-          <dt>{t('network.costs')}</dt>
-          <dd>
-            {(Object.keys(p.costBreakdown) as Array<keyof typeof p.costBreakdown>)
-              .map((k) => `${t(`cost.${k}`)} ${formatCny(p.costBreakdown[k], locale)}`)
-              .join(t('list.separator'))}
-          </dd>
-        </dl>
-      )}
-    </section>
-  );
-}
-
-const CHART = { width: 420, height: 180, pad: 40 };
-
-function TradeoffChart({ points }: { points: TradeoffPoint[] }) {
-  const { t, locale } = useI18n();
-  const xy = curvePoints(points, CHART.width - CHART.pad * 2, CHART.height - CHART.pad);
-  return (
-    <figure className="tradeoff" data-testid="tradeoff-chart">
-      <figcaption>{t('network.tradeoffTitle')}</figcaption>
-      <svg width={CHART.width} height={CHART.height + 20} role="img">
-        <g transform={`translate(${CHART.pad},10)`}>
-          <polyline fill="none" stroke="#0f766e" strokeWidth={2} points={xy.map((p) => `${p.x},${p.y}`).join(' ')} />
-          {xy.map((p) => (
-            <g key={p.point.target}>
-              <circle cx={p.x} cy={p.y} r={3.5} fill="#0f766e">
-                <title>{`${formatPercent(p.point.target, locale)}: ${formatCny(p.point.profit, locale)}`}</title>
-              </circle>
-              <text x={p.x} y={CHART.height - CHART.pad + 16} fontSize={10} textAnchor="middle">
-                {Math.round(p.point.target * 100)}
-              </text>
-            </g>
-          ))}
-          {xy.length > 0 && (
-            <>
-              <text x={-4} y={Math.min(...xy.map((p) => p.y))} fontSize={10} textAnchor="end">
-                {formatCny(Math.max(...xy.map((p) => p.point.profit)), locale)}
-              </text>
-              <text x={-4} y={Math.max(...xy.map((p) => p.y))} fontSize={10} textAnchor="end">
-                {formatCny(Math.min(...xy.map((p) => p.point.profit)), locale)}
-              </text>
-            </>
-          )}
-        </g>
-        <text x={CHART.width / 2} y={CHART.height + 16} fontSize={11} textAnchor="middle">
-          {t('network.target')} (%)
-        </text>
-      </svg>
-    </figure>
   );
 }

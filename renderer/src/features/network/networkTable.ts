@@ -1,7 +1,7 @@
 // Pure helpers for the network screen: rows that compare scenarios with the base, the mode colours, the curve.
 import type { NetworkMode, NetworkProvinceResult, NetworkResult, TradeoffPoint } from '../../../../shared/network';
-import type { MapPointProperties } from '../map/ChoroplethMap';
-import type { PointCollection } from '../map/mapLayers';
+import type { MapPointProperties } from '../../map/ChoroplethMap';
+import type { PointCollection } from '../../map/points';
 
 export const MODE_COLOURS: Record<NetworkMode, string> = { direct: '#1d4ed8', hybrid: '#0891b2', partner: '#0f766e' };
 export const INFEASIBLE_COLOUR = '#b91c1c';

@@ -4,12 +4,7 @@ import { formatCny, formatPercent, type Locale } from '../../../../shared/format
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-
-interface Side {
-  adcode: string;
-  from: string;
-  to: string;
-}
+import { SidePicker, type Side } from './SidePicker';
 
 const ROWS: Array<{ label: MessageKey; value(f: PnlFigures): number; money: boolean; higherIsBetter: boolean }> = [
   { label: 'pnl.revenue', value: (f) => f.revenue, money: true, higherIsBetter: true },
@@ -21,24 +16,6 @@ const ROWS: Array<{ label: MessageKey; value(f: PnlFigures): number; money: bool
   { label: 'pnl.revenuePerEngineer', value: (f) => f.revenuePerEngineer, money: true, higherIsBetter: true },
   { label: 'pnl.partnerShare', value: (f) => f.partnerShare, money: false, higherIsBetter: false },
 ];
-
-function SidePicker({ side, onChange, report, testId }: { side: Side; onChange(side: Side): void; report: PnlReport; testId: string }) {
-  const { locale } = useI18n();
-  return (
-    <div className="side-picker" data-testid={testId}>
-      <select value={side.adcode} onChange={(e) => onChange({ ...side, adcode: e.target.value })}>
-        {report.provinces.map((p) => (
-          <option key={p.adcode} value={p.adcode}>
-            {locale === 'zh-CN' ? p.name : p.nameEn}
-          </option>
-        ))}
-      </select>
-      <input type="month" value={side.from} onChange={(e) => e.target.value && onChange({ ...side, from: e.target.value })} aria-label="from" />
-      <span>–</span>
-      <input type="month" value={side.to} onChange={(e) => e.target.value && onChange({ ...side, to: e.target.value })} aria-label="to" />
-    </div>
-  );
-}
 
 const show = (value: number, money: boolean, locale: Locale) => (money ? formatCny(value, locale) : formatPercent(value, locale));
 

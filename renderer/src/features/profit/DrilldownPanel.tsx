@@ -1,39 +1,6 @@
-import type { ServerFigures } from '../../../../shared/finance';
-import { formatCny, formatPercent } from '../../../../shared/format';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n/I18n';
-
-function ServerTable({ rows, testId }: { rows: ServerFigures[]; testId: string }) {
-  const { t, locale } = useI18n();
-  return (
-    <table className="data-table compact" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('drill.name')}</th>
-          <th className="num">{t('pnl.tickets')}</th>
-          <th className="num">{t('pnl.revenue')}</th>
-          <th className="num">{t('pnl.cost')}</th>
-          <th className="num">{t('pnl.profit')}</th>
-          <th className="num">{t('pnl.fcr')}</th>
-          <th className="num">{t('pnl.sla')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.name}</td>
-            <td className="num">{r.tickets}</td>
-            <td className="num">{formatCny(r.revenue, locale)}</td>
-            <td className="num">{formatCny(r.cost, locale)}</td>
-            <td className={r.profit < 0 ? 'num negative' : 'num'}>{formatCny(r.profit, locale)}</td>
-            <td className="num">{r.tickets > 0 ? formatPercent(r.fcr, locale) : '—'}</td>
-            <td className="num">{r.tickets > 0 ? formatPercent(r.slaAttainment, locale) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { ServerTable } from './ServerTable';
 
 export function DrilldownPanel({ adcode, from, to, name }: { adcode: string; from: string; to: string; name: string }) {
   const { t } = useI18n();

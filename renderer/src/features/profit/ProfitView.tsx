@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
 import { saveFile, saveViewAsPdf } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
-import { ChoroplethMap } from '../map/ChoroplethMap';
+import { localName } from '../../i18n/localName';
+import { ChoroplethMap } from '../../map/ChoroplethMap';
+import { NO_DATA_COLOR } from '../../map/mapColours';
 import { ComparePanel } from './ComparePanel';
 import { DrilldownPanel } from './DrilldownPanel';
 import { colourClasses, colourFor, MAP_MEASURES, MEASURES, type MapMeasure } from './measures';
@@ -36,7 +38,7 @@ export function ProfitView() {
       classes: legend,
       colours: new Map(applicable.map((p) => [p.adcode, colourFor(spec.value(p), legend)])),
       tooltips: new Map(
-        report.value.provinces.map((p) => [p.adcode, `${locale === 'zh-CN' ? p.name : p.nameEn}: ${spec.applies(p) ? spec.format(spec.value(p), locale) : t('pnl.notApplicable')}`]),
+        report.value.provinces.map((p) => [p.adcode, `${localName(p, locale)}: ${spec.applies(p) ? spec.format(spec.value(p), locale) : t('pnl.notApplicable')}`]),
       ),
     };
   }, [report, spec, locale, t]);
@@ -115,12 +117,12 @@ export function ProfitView() {
                 </span>
               ))}
               <span className="legend-class">
-                <span className="swatch" style={{ background: '#e5e7eb' }} />
+                <span className="swatch" style={{ background: NO_DATA_COLOR }} />
                 {t('pnl.notApplicable')}
               </span>
             </div>
             {selectedProvince && (
-              <DrilldownPanel adcode={selectedProvince.adcode} from={active.from} to={active.to} name={locale === 'zh-CN' ? selectedProvince.name : selectedProvince.nameEn} />
+              <DrilldownPanel adcode={selectedProvince.adcode} from={active.from} to={active.to} name={localName(selectedProvince, locale)} />
             )}
           </div>
           <div className="table-column">

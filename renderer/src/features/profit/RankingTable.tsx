@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PnlFigures, PnlReport, ProvincePnl } from '../../../../shared/finance';
 import { formatCny, formatCount, formatPercent, type Locale } from '../../../../shared/format';
 import { useI18n } from '../../i18n/I18n';
+import { localName } from '../../i18n/localName';
 import type { MessageKey } from '../../i18n/messages';
 import { Sparkline } from './Sparkline';
 
@@ -72,7 +73,7 @@ export function RankingTable({ report, selectedAdcode, onSelect }: Props) {
             onClick={() => onSelect(p.adcode)}
             data-adcode={p.adcode}
           >
-            <td>{locale === 'zh-CN' ? p.name : p.nameEn}</td>
+            <td>{localName(p, locale)}</td>
             {COLUMNS.map((c) => (
               <td key={c.key} className={c.value(p) < 0 ? 'num negative' : 'num'}>
                 {noEngineers(p, c.key) ? '—' : c.format(c.value(p), locale)}

@@ -1,7 +1,7 @@
 import type { PnlReport } from '../../../../shared/finance';
 import { formatPercent } from '../../../../shared/format';
 import { useI18n } from '../../i18n/I18n';
-import { shortProvinceName } from '../map/chinaMap';
+import { shortProvinceName } from '../../map/chinaMap';
 import { customerValue, quadrantOf, type Quadrant } from './valueMatrix';
 
 const QUADRANT_COLOR: Record<Quadrant, string> = {
@@ -52,7 +52,7 @@ export function ValueMatrix({ report, onSelect }: { report: PnlReport; onSelect(
       {t(`matrix.${q}`)}
     </text>
   );
-  const name = (p: (typeof points)[number]) => shortProvinceName({ nameZh: p.name, nameEn: p.nameEn }, locale);
+  const name = (p: (typeof points)[number]) => shortProvinceName(p, locale);
   // Provinces far from the national point first: they are the ones a director looks for.
   const byDistance = [...points].sort(
     (a, b) => Math.hypot(x(customerValue(b)) - x(split.customerValue), y(b.margin) - y(split.margin)) - Math.hypot(x(customerValue(a)) - x(split.customerValue), y(a.margin) - y(split.margin)),

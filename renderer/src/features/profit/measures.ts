@@ -2,6 +2,7 @@
 import type { PnlFigures } from '../../../../shared/finance';
 import { formatCny, formatPercent, type Locale } from '../../../../shared/format';
 import type { MessageKey } from '../../i18n/messages';
+import { NO_DATA_COLOR } from '../../map/mapColours';
 
 export const MAP_MEASURES = ['profit', 'margin', 'fcr', 'slaAttainment', 'revenuePerEngineer'] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
@@ -28,7 +29,6 @@ export const MEASURES: Record<MapMeasure, MeasureSpec> = {
 
 const DIVERGING = ['#b91c1c', '#f87171', '#fde2e2', '#d1fae5', '#34d399', '#047857'];
 const SEQUENTIAL = ['#eff6ff', '#bfdbfe', '#60a5fa', '#2563eb', '#1e3a8a'];
-export const NO_DATA_COLOR = '#e5e7eb';
 
 export interface LegendClass {
   color: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colourClasses, colourFor, NO_DATA_COLOR } from './measures';
+import { NO_DATA_COLOR } from '../../map/mapColours';
+import { colourClasses, colourFor } from './measures';
 import { customerValue, quadrantOf } from './valueMatrix';
 
 describe('choropleth classes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProvinceOverview } from '../../../../shared/api/index';
 import type { PartnerShop } from '../../../../shared/domain';
-import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS, urgencyOf } from './mapLayers';
+import { buildMapStyle, COLORS, LAYER, provinceFillColor, shopPoints, TOGGLEABLE_LAYERS, urgencyOf } from './dispatchMapLayers';
 
 const overview = (adcode: string, engineers: number): ProvinceOverview => ({
   adcode,

@@ -1,9 +1,11 @@
-// What the map draws, as typed data built by pure functions (unit-tested without a browser); the component only
-// hands these to MapLibre. No glyphs or tiles are fetched: the style is self-contained, so the map works offline.
+// What the dispatch map draws, as typed data built by pure functions (unit-tested without a browser); the component
+// only hands these to MapLibre. No glyphs or tiles are fetched: the style is self-contained, so the map works offline.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
 import type { Engineer, OpenTicket, PartnerShop, SlaTier } from '../../../../shared/domain';
 import { parseLocal } from '../../../../shared/time';
+import { MAP_BACKGROUND } from '../../map/mapColours';
+import type { PointCollection } from '../../map/points';
 
 export const LAYER = {
   provinceFill: 'province-fill',
@@ -23,7 +25,6 @@ export const TOGGLEABLE_LAYERS = [LAYER.engineers, LAYER.shops, LAYER.tickets] a
 export type ToggleableLayer = (typeof TOGGLEABLE_LAYERS)[number];
 
 export const COLORS = {
-  background: '#dfe9f3',
   directProvince: '#c9dcf5',
   partnerProvince: '#f3e7cf',
   provinceLine: '#7d8ea3',
@@ -34,18 +35,6 @@ export const COLORS = {
   breached: '#111827',
   cluster: '#f97316',
 };
-
-export interface PointFeature<P> {
-  type: 'Feature';
-  id: number;
-  properties: P;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-}
-
-export interface PointCollection<P> {
-  type: 'FeatureCollection';
-  features: Array<PointFeature<P>>;
-}
 
 function points<T extends { id: number }, P>(items: readonly T[], where: (item: T) => [number, number], props: (item: T) => P): PointCollection<P> {
   return {
@@ -96,7 +85,7 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
       routes: { type: 'geojson', data: emptyPoints as never },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
+      { id: 'background', type: 'background', paint: { 'background-color': MAP_BACKGROUND } },
       { id: LAYER.provinceFill, type: 'fill', source: 'provinces', paint: { 'fill-color': provinceFillColor(overviews), 'fill-opacity': 0.92 } },
       { id: LAYER.provinceLine, type: 'line', source: 'provinces', paint: { 'line-color': COLORS.provinceLine, 'line-width': 0.8 } },
       {
@@ -166,9 +155,3 @@ export function buildMapStyle(provinces: ProvinceFeatureCollection, overviews: r
     ],
   };
 }
-
-/** China with the South China Sea islands' mainland approaches; the map opens on this. */
-export const CHINA_BOUNDS: [[number, number], [number, number]] = [
-  [73, 17.5],
-  [135.5, 53.8],
-];

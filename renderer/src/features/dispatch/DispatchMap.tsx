@@ -1,19 +1,10 @@
 import maplibregl, { type GeoJSONSource, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
 import type { Engineer, LngLat, OpenTicket, PartnerShop } from '../../../../shared/domain';
 import type { Locale } from '../../../../shared/format';
-import { addProvinceLabels, createChinaMap } from './chinaMap';
-import {
-  buildMapStyle,
-  engineerPoints,
-  LAYER,
-  shopPoints,
-  ticketPoints,
-  TOGGLEABLE_LAYERS,
-  type ToggleableLayer,
-} from './mapLayers';
+import { addProvinceLabels, createChinaMap } from '../../map/chinaMap';
+import { buildMapStyle, engineerPoints, LAYER, shopPoints, ticketPoints, TOGGLEABLE_LAYERS, type ToggleableLayer } from './dispatchMapLayers';
 
 export type MapSelection =
   | { kind: 'province'; adcode: string }
@@ -42,7 +33,8 @@ export interface RouteLayers {
   stops: Array<{ ticketId: number; number: number; colour: string; late: boolean; location: LngLat }>;
 }
 
-export function ProvinceMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, now, routes = null, onSelect }: Props) {
+/** The dispatcher's map: provinces, engineers, shops and open tickets, and the day's routes with numbered stops. */
+export function DispatchMap({ provinces, overviews, engineers, shops, tickets, visibleLayers, selectedAdcode, locale, now, routes = null, onSelect }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const onSelectRef = useRef(onSelect);

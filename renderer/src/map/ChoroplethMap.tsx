@@ -1,10 +1,10 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../../shared/api/index';
-import type { Locale } from '../../../../shared/format';
+import type { ProvinceFeatureCollection, ProvinceOverview } from '../../../shared/api/index';
+import type { Locale } from '../../../shared/format';
 import { addProvinceLabels, createChinaMap } from './chinaMap';
-import { COLORS, type PointCollection } from './mapLayers';
-import { NO_DATA_COLOR } from '../profit/measures';
+import { MAP_BACKGROUND, NO_DATA_COLOR } from './mapColours';
+import type { PointCollection } from './points';
 
 interface Props {
   provinces: ProvinceFeatureCollection;
@@ -51,7 +51,7 @@ export function ChoroplethMap({ provinces, labels, colours, tooltips, selectedAd
       version: 8,
       sources: { provinces: { type: 'geojson', data: provinces as never }, points: { type: 'geojson', data: NO_POINTS as never } },
       layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': COLORS.background } },
+        { id: 'background', type: 'background', paint: { 'background-color': MAP_BACKGROUND } },
         { id: 'choropleth', type: 'fill', source: 'provinces', paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.95 } },
         { id: 'borders', type: 'line', source: 'provinces', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
         { id: 'selected', type: 'line', source: 'provinces', filter: ['==', ['get', 'adcode'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } },

@@ -1,0 +1,8 @@
+// Words more than one feature shows.
+import type { MessageTable } from './messageTable';
+
+export const COMMON_MESSAGES = {
+  'common.loading': { zh: '加载中…', en: 'Loading…' },
+  'common.error': { zh: '出错了', en: 'Something went wrong' },
+  'table.province': { zh: '省份', en: 'Province' },
+} satisfies MessageTable;
