@@ -2,8 +2,7 @@
 // schema, run the handler, and turn every outcome into an ApiResponse. Nothing throws past this point.
 import { argSchemas, isChannel, type ApiResponse, type Channel } from '../../shared/contract';
 import type { Handlers } from './handlers';
-import { InvalidArgumentError, NotFoundError } from './errors';
-import { damagedDatabaseMessage } from '../store/db';
+import { apiErrorOf } from './errors';
 
 export type Dispatch = (channel: string, arg: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -24,11 +23,9 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const handler = handlers[channel] as (arg: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof NotFoundError) return { ok: false, error: { code: 'not_found', message: error.message } };
-      if (error instanceof InvalidArgumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message, fields: error.fields } };
-      onInternalError(error);
-      const damaged = damagedDatabaseMessage(error);
-      return { ok: false, error: { code: 'internal', message: damaged ?? `Internal error in ${channel as Channel}: ${(error as Error).message}` } };
+      const apiError = apiErrorOf(error, channel as Channel);
+      if (apiError.code === 'internal') onInternalError(error);
+      return { ok: false, error: apiError };
     }
   };
 }

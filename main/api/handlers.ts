@@ -245,7 +245,7 @@ export function createHandlers({
         .map((name) => backupEntry(path.join(backupsDir, name)))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
-    'data.backup': async () => backupEntry((await backupDatabase(db, defaultBackupFile(databaseFile, now()))).file),
+    'data.backup': async () => backupEntry((await backupDatabase(db, defaultBackupFile(databaseFile, now()), { unique: true })).file),
     'data.restore': async ({ fileName }) => {
       const file = path.join(backupsDir, fileName);
       if (!fs.existsSync(file)) throw new NotFoundError(`No backup named ${fileName}`);

@@ -52,6 +52,8 @@ const HTTP_STATUS: Record<ApiError['code'], number> = {
   forbidden: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  busy: 503,
+  storage: 507,
   internal: 500,
 };
 
