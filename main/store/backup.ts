@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { APPLICATION_ID, assertOwnDatabaseFile, type Db, fileStamp, StoreOpenError } from './db';
+import { APPLICATION_ID, assertOwnDatabaseFile, type Db, fileStamp, nativeBinding, StoreOpenError } from './db';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { StoreFailure, storeFailureKind, type StoreFailureKind } from './storeErrors';
 
@@ -14,7 +14,7 @@ export interface BackupInfo {
 }
 
 const openReadOnly = (file: string) =>
-  new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.SERVICE_ATLAS_SQLITE_BINDING || undefined });
+  new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
 
 /** Opens a backup read-only and checks it through; the connection is closed again. Messages name the file only. */
 export function checkBackupFile(file: string): BackupInfo {
@@ -87,7 +87,7 @@ export async function backupDatabase(db: Db, file: string, options: BackupOption
     const copy = path.join(staging, 'copy.sqlite');
     try {
       await db.backup(copy);
-      const written = new BetterSqlite3(copy, { nativeBinding: process.env.SERVICE_ATLAS_SQLITE_BINDING || undefined });
+      const written = new BetterSqlite3(copy, { nativeBinding: nativeBinding() });
       try {
         written.pragma('journal_mode = DELETE');
       } finally {

@@ -29,12 +29,15 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
+/**
+ * In `npm start` the Electron shell runs with its own ABI: the launcher points us at a binding built for it, so the
+ * Node build that the tests use is never replaced (both commands work, in either order).
+ */
+export const nativeBinding = (): string | undefined => process.env.SERVICE_ATLAS_SQLITE_BINDING || undefined;
+
 function connect(file: string, options: OpenOptions): Db {
-  // In `npm start` the Electron shell runs with its own ABI: the launcher points us at a binding built for it, so the
-  // Node build that the tests use is never replaced (both commands work, in either order).
-  const nativeBinding = process.env.SERVICE_ATLAS_SQLITE_BINDING || undefined;
   try {
-    return new BetterSqlite3(file, { fileMustExist: options.mustExist ?? false, nativeBinding });
+    return new BetterSqlite3(file, { fileMustExist: options.mustExist ?? false, nativeBinding: nativeBinding() });
   } catch (error) {
     const message = (error as Error).message;
     if (/does not exist|unable to open/i.test(message) && options.mustExist && !fs.existsSync(file)) {
@@ -143,7 +146,7 @@ export function assertOwnDatabaseFile(file: string): void {
   let applicationId = header.readUInt32BE(68);
   let objects = 1;
   try {
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.SERVICE_ATLAS_SQLITE_BINDING || undefined });
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     try {
       applicationId = db.pragma('application_id', { simple: true }) as number;
       objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
