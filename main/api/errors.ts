@@ -1,6 +1,8 @@
-// The errors a handler or a domain raises about the caller's argument. The dispatcher maps them, in one place, to
-// not_found and invalid_argument answers; anything else is the core's own failure (internal).
-import type { ApiError } from '../../shared/api/index';
+// The errors a handler or a domain raises about the caller's argument, and the one mapping (apiErrorOf, used by the
+// dispatcher) of every failure to an answer: not_found, invalid_argument, busy/storage for the store's failures, and
+// internal for the core's own.
+import type { ApiError, Channel } from '../../shared/api/index';
+import { asStoreFailure } from '../store/storeErrors';
 
 /** What the argument names does not exist (a province, a job, a customer, …). */
 export class NotFoundError extends Error {
@@ -42,4 +44,19 @@ const FOLDERS = /(?<=^|[\s'"`(])(?:[A-Za-z]:)?[\\/](?:[^\\/\n'"`]*[\\/])+/g;
  */
 export function withoutFolders(message: string): string {
   return message.replace(FOLDERS, '');
+}
+
+/**
+ * What a handler's failure becomes for the caller. Storage failures are the user's to act on (wait, free space, fix
+ * permissions, restore), so they get their own codes; only what is left is an internal error.
+ */
+export function apiErrorOf(error: unknown, channel: Channel): ApiError {
+  if (error instanceof NotFoundError) return { code: 'not_found', message: withoutFolders(error.message) };
+  if (error instanceof InvalidArgumentError) {
+    const fields = error.fields.map((f) => ({ field: f.field, message: withoutFolders(f.message) }));
+    return { code: 'invalid_argument', message: withoutFolders(error.message), fields };
+  }
+  const failure = asStoreFailure(error);
+  if (failure) return { code: failure.kind === 'busy' ? 'busy' : 'storage', message: withoutFolders(failure.message) };
+  return { code: 'internal', message: withoutFolders(`Internal error in ${channel}: ${(error as Error).message}`) };
 }

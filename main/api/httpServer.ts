@@ -68,8 +68,9 @@ const HTTP_STATUS: Record<ApiError['code'], number> = {
   request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  internal: 500,
   busy: 503,
+  storage: 507,
+  internal: 500,
 };
 
 export function generateToken(): string {

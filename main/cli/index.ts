@@ -12,7 +12,8 @@ import { createDemoDatabase } from '../demo/createDemoDatabase';
 import { isMonth } from '../../shared/finance';
 import { pnlCsv } from '../finance/export';
 import { pnlReport } from '../finance/report';
-import { damagedDatabaseMessage, openDatabase } from '../store/db';
+import { openDatabase } from '../store/db';
+import { asStoreFailure } from '../store/storeErrors';
 import { pnlText } from './pnlText';
 import { startBrowserMode } from './serve';
 import { solveVrptw } from '../routing/sisr';
@@ -264,7 +265,7 @@ const commands: Record<string, Command> = {
     const file = requireString(values, 'db');
     const db = openDatabase(file, { mustExist: true });
     try {
-      const info = await backupDatabase(db, typeof values.out === 'string' ? values.out : defaultBackupFile(file, new Date()));
+      const info = typeof values.out === 'string' ? await backupDatabase(db, values.out) : await backupDatabase(db, defaultBackupFile(file, new Date()), { unique: true });
       out.write(`Backup written to ${info.file} (${(info.bytes / 1048576).toFixed(1)} MB, integrity checked).\n`);
     } finally {
       db.close();
@@ -303,7 +304,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       err.write(`service-atlas ${name}: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    err.write(`service-atlas ${name}: ${damagedDatabaseMessage(error) ?? (error as Error).message}\n`);
+    err.write(`service-atlas ${name}: ${asStoreFailure(error)?.message ?? (error as Error).message}\n`);
     return 1;
   }
 }

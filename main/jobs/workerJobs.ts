@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../shared/jobs';
 import { openDatabase, type Db } from '../store/db';
+import { asStoreFailure } from '../store/storeErrors';
 
 export type JobWorkerMessage<Result> =
   | { type: 'progress'; fraction: number; best?: number }
@@ -124,7 +125,7 @@ export function jobWorkerContext<Task extends { databaseFile: string }, Result>(
       try {
         post({ type: 'done', result: await work(db) });
       } catch (error) {
-        post(isCancellation(error) ? { type: 'cancelled' } : { type: 'failed', message: (error as Error).message });
+        post(isCancellation(error) ? { type: 'cancelled' } : { type: 'failed', message: asStoreFailure(error)?.message ?? (error as Error).message });
       } finally {
         db.close();
       }

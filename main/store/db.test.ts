@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { generateDemo } from '../demo/generator';
+import { makeFolderReadOnly } from '../testing/readOnlyFolder';
 import { makeTempDir } from '../testing/tempDir';
 import { APPLICATION_ID, openDatabase, schemaVersion, StoreOpenError } from './db';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
@@ -77,6 +78,33 @@ describe('openDatabase', () => {
     const file = path.join(temp.dir, 'missing.db');
     expect(() => openDatabase(file, { mustExist: true })).toThrow(/not found/);
     expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe('a database in a read-only folder', () => {
+  it('is reported as read-only, not as a file that is not SQLite', (context) => {
+    const folder = path.join(temp.dir, 'locked');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'atlas.db');
+    openDatabase(file).close();
+    const undo = makeFolderReadOnly(folder);
+    if (!undo) return context.skip('running as root without the right to mount: no way to make a folder read-only for root');
+    try {
+      for (const attempt of [() => openDatabase(file, { mustExist: true }), () => openDatabase(path.join(folder, 'new.db'))]) {
+        let thrown: unknown;
+        try {
+          attempt().close();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(StoreOpenError);
+        expect((thrown as StoreOpenError).code).toBe('read_only');
+        expect((thrown as Error).message).toMatch(/folder .*read-only|cannot be written/);
+        expect((thrown as Error).message).not.toMatch(/not a SQLite/);
+      }
+    } finally {
+      undo();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { canTransition } from '../../shared/domain';
 import type { PublishResult } from '../../shared/dispatch';
 import { FieldError } from '../api/errors';
 import { appendAudit } from './audit';
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 
 export interface Publication {
   routes: Array<{ engineerId: number; stops: Array<{ ticketId: number; eta: string }> }>;
@@ -21,7 +21,7 @@ export class PublishError extends FieldError {
 }
 
 export function publishDay(db: Db, publication: Publication, change: { actor: string; at: string }): PublishResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const statusOf = db.prepare('SELECT status FROM tickets WHERE id = ?').pluck();
     const update = db.prepare(
       'UPDATE tickets SET status = @status, engineer_id = @engineerId, partner_shop_id = @shopId, scheduled_eta = @eta WHERE id = @id',
@@ -48,5 +48,5 @@ export function publishDay(db: Db, publication: Publication, change: { actor: st
       }
     }
     return { scheduled, handedOff };
-  })();
+  });
 }

@@ -47,7 +47,7 @@ export function dataHandlers({ db, databaseFile, now, planJobs, networkJobs, imp
         .map((name) => backupEntry(path.join(backupsDir, name)))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
-    'data.backup': async () => backupEntry((await backupDatabase(db, defaultBackupFile(databaseFile, now()))).file),
+    'data.backup': async () => backupEntry((await backupDatabase(db, defaultBackupFile(databaseFile, now()), { unique: true })).file),
     'data.restore': async ({ fileName }) => {
       const file = path.join(backupsDir, fileName);
       if (!fs.existsSync(file)) notFound(`No backup named ${fileName}`);

@@ -3,7 +3,7 @@
 import type { CustomerTier, SlaRule, TicketStatus } from '../../shared/domain';
 import type { ImportKind } from '../../shared/imports';
 import { appendAudit } from './audit';
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import type { NewCustomer } from './customers';
 import type { NewEngineer } from './engineers';
 import type { NewPartnerShop } from './partners';
@@ -76,7 +76,7 @@ export function writeImport(db: Db, batch: ImportRecords, source: { fileName: st
   const report = (i: number) => {
     if (onProgress && i % 5000 === 0) onProgress(i);
   };
-  db.transaction(() => {
+  writeTransaction(db, () => {
     switch (batch.kind) {
       case 'engineers': {
         const statement = db.prepare(
@@ -130,5 +130,5 @@ export function writeImport(db: Db, batch: ImportRecords, source: { fileName: st
       }
     }
     appendAudit(db, { actor: source.actor, action: 'import', entity: batch.kind, detail: { file: source.fileName, rows: batch.records.length } });
-  })();
+  });
 }

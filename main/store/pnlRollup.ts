@@ -1,5 +1,5 @@
 // Reads of the province × month P&L roll-up (migration 2), and the bulk-load switch that defers its triggers.
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 
 export interface RollupRow {
   province_adcode: string;
@@ -49,7 +49,7 @@ export function rebuildPnlRollup(db: Db): void {
   const costKinds = ['parts', 'partner_fee', 'repeat_visit', 'travel', 'other'];
   const revenueColumns = [...revenueKinds.map((k) => `revenue_${k}_fen`), 'direct_revenue_fen'];
   const costColumns = costKinds.map((k) => `cost_${k}_fen`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.exec('DELETE FROM pnl_rollup');
     db.exec(`
       INSERT INTO pnl_rollup (province_adcode, month, tickets, direct_tickets, partner_tickets, first_time_fixes,
@@ -78,7 +78,7 @@ export function rebuildPnlRollup(db: Db): void {
       FROM visits v JOIN tickets t ON t.id = v.ticket_id WHERE ${closedTickets} AND v.engineer_id IS NOT NULL GROUP BY 1, 2
       ${upsert(['engineer_service_minutes', 'engineer_travel_m'])};
     `);
-  })();
+  });
 }
 
 /**
@@ -86,11 +86,11 @@ export function rebuildPnlRollup(db: Db): void {
  * roll-up is rebuilt once at the end, all in one transaction, so nobody ever sees a stale roll-up.
  */
 export function withDeferredRollup<T>(db: Db, write: () => T): T {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.prepare('UPDATE pnl_rollup_state SET deferred = 1').run();
     const result = write();
     rebuildPnlRollup(db);
     db.prepare('UPDATE pnl_rollup_state SET deferred = 0').run();
     return result;
-  })();
+  });
 }

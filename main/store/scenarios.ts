@@ -1,7 +1,7 @@
 // The network planner's scenarios: a name and the overrides it applies to the base.
 import { BASE_SCENARIO, scenarioNameToSave, scenarioOverridesSchema, type Scenario, type ScenarioOverrides } from '../../shared/network';
 import { FieldError } from '../api/errors';
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import { listProvinces } from './reference';
 
 export class ScenarioError extends FieldError {
@@ -55,11 +55,13 @@ export function saveScenario(db: Db, name: string, overrides: ScenarioOverrides,
     const stranger = Object.keys(clean.data[key] ?? {}).find((adcode) => !provinces.has(adcode));
     if (stranger) throw new ScenarioError(`Override ${key}.${stranger} names no province`, 'overrides');
   }
-  db.prepare(
-    `INSERT INTO network_scenarios (name, overrides, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at`,
-  ).run(cleanName.data, JSON.stringify(clean.data), at);
-  return findScenario(db, cleanName.data)!;
+  return writeTransaction(db, () => {
+    db.prepare(
+      `INSERT INTO network_scenarios (name, overrides, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at`,
+    ).run(cleanName.data, JSON.stringify(clean.data), at);
+    return findScenario(db, cleanName.data)!;
+  });
 }
 
 /**
@@ -67,10 +69,10 @@ export function saveScenario(db: Db, name: string, overrides: ScenarioOverrides,
  * that the same seed on the same day writes the same database.
  */
 export function dateBaseScenario(db: Db, at: string): void {
-  db.prepare('UPDATE network_scenarios SET updated_at = ? WHERE name = ?').run(at, BASE_SCENARIO);
+  writeTransaction(db, () => db.prepare('UPDATE network_scenarios SET updated_at = ? WHERE name = ?').run(at, BASE_SCENARIO));
 }
 
 export function deleteScenario(db: Db, name: string): boolean {
   if (name === BASE_SCENARIO) throw new ScenarioError(`The '${BASE_SCENARIO}' scenario cannot be deleted`, 'name');
-  return db.prepare('DELETE FROM network_scenarios WHERE name = ?').run(name).changes > 0;
+  return writeTransaction(db, () => db.prepare('DELETE FROM network_scenarios WHERE name = ?').run(name).changes > 0);
 }

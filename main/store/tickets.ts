@@ -4,7 +4,7 @@ import { listSlaRules, slaRuleFor, type RegionFilter } from './reference';
 import { canTransition, OPEN_TICKET_STATUSES } from '../../shared/domain';
 import { NotFoundError } from '../api/errors';
 import { appendAudit } from './audit';
-import type { Db } from './db';
+import { writeTransaction, type Db } from './db';
 import { toFen } from './money';
 
 export interface NewVisit {
@@ -160,7 +160,7 @@ export class TicketTransitionError extends Error {
  * the change in the audit log in the same transaction. `at` is local time 'YYYY-MM-DD HH:MM'.
  */
 export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, change: { actor: string; at: string }): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const row = db.prepare('SELECT status FROM tickets WHERE id = ?').get(ticketId) as { status: TicketStatus } | undefined;
     if (!row) throw new TicketTransitionError(`No ticket ${ticketId}`);
     if (!canTransition(row.status, to)) throw new TicketTransitionError(`Ticket ${ticketId} cannot go from ${row.status} to ${to}`);
@@ -171,7 +171,7 @@ export function changeTicketStatus(db: Db, ticketId: number, to: TicketStatus, c
        WHERE id = @id`,
     ).run({ id: ticketId, to, at: change.at });
     appendAudit(db, { actor: change.actor, action: 'status', entity: 'ticket', entityId: ticketId, detail: { from: row.status, to, at: change.at } });
-  })();
+  });
 }
 
 export class UnknownCustomerError extends NotFoundError {
@@ -192,7 +192,7 @@ export interface CallInTicket {
  * M{date}-{n} so dispatchers can tell it from imported ones. Returns the new ticket's id.
  */
 export function createCallInTicket(db: Db, ticket: CallInTicket, change: { actor: string; at: string }): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const customer = db.prepare('SELECT province_adcode AS provinceAdcode, tier FROM customers WHERE id = ?').get(ticket.customerId) as
       | { provinceAdcode: string; tier: CustomerTier }
       | undefined;
@@ -211,5 +211,5 @@ export function createCallInTicket(db: Db, ticket: CallInTicket, change: { actor
     );
     appendAudit(db, { actor: change.actor, action: 'create', entity: 'ticket', entityId: id, detail: { ...ticket } });
     return id;
-  })();
+  });
 }

@@ -10,7 +10,10 @@ export type ApiErrorCode =
   | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  // The storage could not take the call: `busy` (another write holds the database; retrying later helps), `storage`
+  // (disk full, read-only, damaged, or the file replaced under the app; retrying does not help until that is fixed).
   | 'busy'
+  | 'storage'
   | 'internal';
 
 export interface ApiError {
