@@ -19,15 +19,31 @@ interface Outcome {
   seconds: number;
 }
 
-/** The standard instances live in ../shared/bench beside the project (see the brief), never in the repository. */
-const BENCH_DIR = path.join(appRoot, '..', 'shared', 'bench');
+export const BENCH_DIR_VARIABLE = 'SERVICE_ATLAS_BENCH_DIR';
+const INSTANCE_FOLDERS = ['solomon', 'homberger_200'];
 
-function instances(folder: string): string[] {
+/**
+ * The standard instances are not in the repository (the tests carry the three they use): the folder named by
+ * SERVICE_ATLAS_BENCH_DIR, or ../shared/bench beside the project. Either must hold solomon/ and homberger_200/.
+ */
+export function benchInstancesDir(env: NodeJS.ProcessEnv, projectRoot: string): string {
+  const given = env[BENCH_DIR_VARIABLE];
+  const dir = given ? path.resolve(given) : path.join(projectRoot, '..', 'shared', 'bench');
+  const missing = INSTANCE_FOLDERS.filter((folder) => !fs.existsSync(path.join(dir, folder)));
+  if (missing.length === 0) return dir;
+  const where = given ? `${BENCH_DIR_VARIABLE}=${given}` : `${dir} (${BENCH_DIR_VARIABLE} is not set)`;
+  throw new Error(
+    `The routing benchmark needs the Solomon and Gehring & Homberger instances: ${where} has no ${missing.join('/ or ')}/. ` +
+      `Set ${BENCH_DIR_VARIABLE} to a folder holding ${INSTANCE_FOLDERS.map((f) => `${f}/`).join(' and ')} (each with its BKS.json).`,
+  );
+}
+
+function instances(benchDir: string, folder: string): string[] {
   return fs
-    .readdirSync(path.join(BENCH_DIR, folder))
+    .readdirSync(path.join(benchDir, folder))
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => path.join(BENCH_DIR, folder, f));
+    .map((f) => path.join(benchDir, folder, f));
 }
 
 async function solveAll(files: string[], timeLimitMs: number, parallel = 2): Promise<Map<string, { routes: number[][]; unassigned: number; elapsedMs: number }>> {
@@ -58,9 +74,9 @@ async function solveAll(files: string[], timeLimitMs: number, parallel = 2): Pro
   return results;
 }
 
-async function run(folder: string, timeLimitMs: number, bksKey: (name: string) => string): Promise<Outcome[]> {
-  const bks = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, folder, 'BKS.json'), 'utf8')) as Record<string, { best_known_cost: number; solved_with_vehicles: number }>;
-  const files = instances(folder);
+async function run(benchDir: string, folder: string, timeLimitMs: number, bksKey: (name: string) => string): Promise<Outcome[]> {
+  const bks = JSON.parse(fs.readFileSync(path.join(benchDir, folder, 'BKS.json'), 'utf8')) as Record<string, { best_known_cost: number; solved_with_vehicles: number }>;
+  const files = instances(benchDir, folder);
   const solved = await solveAll(files, timeLimitMs);
   return files.map((file) => {
     const instance = parseSolomon(fs.readFileSync(file, 'utf8'));
@@ -106,9 +122,10 @@ export interface RoutingBenchResult {
 export async function routingBenchmarks(): Promise<RoutingBenchResult> {
   const solomonClass = (name: string) => name.replace(/\d{2}$/, '');
   const hgClass = (name: string) => name.replace(/_2_\d+$/, '').toUpperCase();
-  const solomon2 = await run('solomon', 2_000, (n) => `${n}_distance`);
-  const solomon10 = await run('solomon', 10_000, (n) => `${n}_distance`);
-  const homberger = await run('homberger_200', 10_000, (n) => n);
+  const benchDir = benchInstancesDir(process.env, appRoot);
+  const solomon2 = await run(benchDir, 'solomon', 2_000, (n) => `${n}_distance`);
+  const solomon10 = await run(benchDir, 'solomon', 10_000, (n) => `${n}_distance`);
+  const homberger = await run(benchDir, 'homberger_200', 10_000, (n) => n);
   const rows: BenchRow[] = [
     summary('Solomon, 56 instances, 2 s each (distance, vehicles free)', solomon2, 'all feasible, mean gap ≤ 1.0 %'),
     { what: 'Solomon 2 s, mean gap by class', result: byClass(solomon2, solomonClass), target: '—' },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
+import { solomonInstanceFile } from '../testing/solomonInstances';
 import { appRoot } from '../paths';
 import { parseSolomon } from '../routing/solomon';
 import { checkSolomonSolution } from '../routing/solomonChecker';
@@ -124,7 +125,7 @@ describe('service-atlas command line', () => {
   });
 
   it('vrptw prints routes, distance and vehicles for a Solomon instance, checked independently', async () => {
-    const instanceFile = path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'RC201.txt');
+    const instanceFile = solomonInstanceFile('RC201');
     const result = await run('vrptw', instanceFile, '--time-limit', '0.5', '--seed', '3');
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout) as { routes: number[][]; distance: number; vehicles: number };

@@ -6,8 +6,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { startBrowserMode } from '../cli/serve';
 import { appRoot } from '../paths';
-import { findElectron } from './electronBinary';
+import { downloadElectron, findElectron, type ElectronInstall } from './electronBinary';
 import { ensureElectronBinding } from './electronNative';
+import { ensureRendererBuilt } from './rendererBuild';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -26,12 +27,36 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+type Mode = { desktop: ElectronInstall } | { browserBecause: string };
+
+/** The desktop app where its binary is installed or can be downloaded now; otherwise browser mode, and why. */
+function chooseMode(): Mode {
+  if (process.env.SERVICE_ATLAS_BROWSER_MODE === '1') return { browserBecause: 'SERVICE_ATLAS_BROWSER_MODE=1.' };
+  const installed = findElectron(appRoot);
+  if (installed) return { desktop: installed };
+  const served = 'so the same app is served on 127.0.0.1.';
+  const retry = '`npm run electron:download` tries again.';
+  const download = downloadElectron(appRoot, log);
+  switch (download.outcome) {
+    case 'installed':
+      return { desktop: download.electron };
+    case 'no-package':
+      return { browserBecause: `the electron package is not installed (devDependencies omitted), ${served}` };
+    case 'failed':
+      return { browserBecause: `Electron ${download.version} could not be downloaded (${download.reason}), ${served} ${retry}` };
+    case 'failed-before':
+      return { browserBecause: `the Electron ${download.version} binary is not installed (its download failed on an earlier start: ${download.reason}), ${served} ${retry}` };
+  }
+}
+
 async function main(): Promise<void> {
   const databaseFile = defaultDatabaseFile();
   const firstStart = !fs.existsSync(databaseFile);
   log(firstStart ? `Database: ${databaseFile} (new: the demo organisation is written on first start)` : `Database: ${databaseFile}`);
-  const electron = findElectron(appRoot);
-  if (electron && process.env.SERVICE_ATLAS_BROWSER_MODE !== '1') {
+  ensureRendererBuilt(appRoot, log);
+  const mode = chooseMode();
+  if ('desktop' in mode) {
+    const electron = mode.desktop;
     log(`Mode: desktop app (Electron ${electron.version}).`);
     const binding = ensureElectronBinding(appRoot, electron.version, log);
     const child = spawn(electron.binary, [appRoot, `--db=${databaseFile}`], {
@@ -41,7 +66,7 @@ async function main(): Promise<void> {
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  log(electron ? 'Mode: browser (SERVICE_ATLAS_BROWSER_MODE=1).' : 'Mode: browser — the Electron binary is not installed here, so the same app is served on 127.0.0.1.');
+  log(`Mode: browser — ${mode.browserBecause}`);
   const port = process.env.PORT ? Number(process.env.PORT) : 0;
   const server = await startBrowserMode({ databaseFile, port, createDemoIfMissing: true });
   log(`Listening on ${server.url}`);

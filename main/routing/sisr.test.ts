@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../shared/random';
-import { appRoot } from '../paths';
+import { solomonInstanceFile } from '../testing/solomonInstances';
 import { buildDispatchProblem, dispatchPoints } from './dispatchDay';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem } from './problem';
 import { bestPositions, solveVrptw } from './sisr';
@@ -33,7 +32,7 @@ function randomInstance(seed: number): SolomonInstance {
 }
 
 describe('Solomon instances', () => {
-  const c101 = path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'C101.txt');
+  const c101 = solomonInstanceFile('C101');
 
   it('parse, and reject text that is not one with the line named', () => {
     const instance = parseSolomon(fs.readFileSync(c101, 'utf8'));
@@ -86,7 +85,7 @@ describe('SISR solver (property test over random instances)', () => {
   });
 
   it('reports progress and stops when cancelled, returning the best plan so far', () => {
-    const instance = parseSolomon(fs.readFileSync(path.join(appRoot, '..', 'shared', 'bench', 'solomon', 'R101.txt'), 'utf8'));
+    const instance = parseSolomon(fs.readFileSync(solomonInstanceFile('R101'), 'utf8'));
     const progress: number[] = [];
     let calls = 0;
     const result = solveVrptw(solomonToProblem(instance), {

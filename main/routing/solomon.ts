@@ -1,4 +1,4 @@
-// Solomon-format VRPTW instances (the standard benchmark text format; see ../shared/bench/README.md).
+// Solomon-format VRPTW instances (the standard benchmark text format; see test/fixtures/solomon/README.md).
 
 export interface SolomonNode {
   id: number;

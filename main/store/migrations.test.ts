@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from './db';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
+import { listScenarios } from './scenarios';
+import { BASE_SCENARIO } from '../../shared/network';
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… without gaps, so user_version tells exactly which have run', () => {
@@ -93,33 +95,34 @@ describe('migrations', () => {
   });
 });
 
-describe('2: province-month P&L roll-up', () => {
-  const seedVersion1 = () => {
-    const db = new BetterSqlite3(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 1);
-    db.exec(`
-      INSERT INTO provinces VALUES ('620000', '甘肃省', 'Gansu', '兰州', 103.8, 36.1, 103.8, 36.1, 25000000, 0.86, 425800);
-      INSERT INTO customers (id, external_id, name, tier, province_adcode, lng, lat) VALUES (1, 'C1', 'X', 'key', '620000', 103.8, 36.1);
-      INSERT INTO engineers (id, external_id, name, province_adcode, home_lng, home_lat, shift_start_min, shift_end_min, lunch_window_start_min, lunch_window_end_min)
-        VALUES (1, 'E1', '王伟', '620000', 103.8, 36.1, 480, 1050, 690, 810);
-    `);
-    const ticket = db.prepare(
-      `INSERT INTO tickets (id, external_id, customer_id, province_adcode, product_line, fault, sla_tier, created_at, sla_due_at, estimated_minutes, status, engineer_id, closed_at, first_time_fix, sla_met)
-       VALUES (?, ?, 1, '620000', 'hvac', 'noise', 'urgent', '2026-03-01 08:00', '2026-03-01 10:00', 60, ?, 1, ?, ?, 1)`,
-    );
-    ticket.run(1, 'T1', 'closed', '2026-03-02 09:00', 1);
-    ticket.run(2, 'T2', 'closed', '2026-04-01 09:00', 0);
-    ticket.run(3, 'T3', 'new', null, null);
-    db.exec(`
-      INSERT INTO revenue_lines (ticket_id, kind, amount_fen) VALUES (1, 'parts', 150000), (1, 'paid_repair', 80000), (2, 'value_added', 30000), (3, 'parts', 99900);
-      INSERT INTO cost_lines (ticket_id, kind, amount_fen) VALUES (1, 'parts', 90000), (2, 'repeat_visit', 12345);
-      INSERT INTO visits (ticket_id, visit_no, engineer_id, started_at, ended_at, travel_km, outcome) VALUES (1, 1, 1, '2026-03-02 08:00', '2026-03-02 09:30', 12.5, 'fixed');
-    `);
-    return db;
-  };
+/** A version-1 database with one province, customer and engineer, two closed tickets (March, April) and an open one. */
+function seedVersion1(): BetterSqlite3.Database {
+  const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, 1);
+  db.exec(`
+    INSERT INTO provinces VALUES ('620000', '甘肃省', 'Gansu', '兰州', 103.8, 36.1, 103.8, 36.1, 25000000, 0.86, 425800);
+    INSERT INTO customers (id, external_id, name, tier, province_adcode, lng, lat) VALUES (1, 'C1', 'X', 'key', '620000', 103.8, 36.1);
+    INSERT INTO engineers (id, external_id, name, province_adcode, home_lng, home_lat, shift_start_min, shift_end_min, lunch_window_start_min, lunch_window_end_min)
+      VALUES (1, 'E1', '王伟', '620000', 103.8, 36.1, 480, 1050, 690, 810);
+  `);
+  const ticket = db.prepare(
+    `INSERT INTO tickets (id, external_id, customer_id, province_adcode, product_line, fault, sla_tier, created_at, sla_due_at, estimated_minutes, status, engineer_id, closed_at, first_time_fix, sla_met)
+     VALUES (?, ?, 1, '620000', 'hvac', 'noise', 'urgent', '2026-03-01 08:00', '2026-03-01 10:00', 60, ?, 1, ?, ?, 1)`,
+  );
+  ticket.run(1, 'T1', 'closed', '2026-03-02 09:00', 1);
+  ticket.run(2, 'T2', 'closed', '2026-04-01 09:00', 0);
+  ticket.run(3, 'T3', 'new', null, null);
+  db.exec(`
+    INSERT INTO revenue_lines (ticket_id, kind, amount_fen) VALUES (1, 'parts', 150000), (1, 'paid_repair', 80000), (2, 'value_added', 30000), (3, 'parts', 99900);
+    INSERT INTO cost_lines (ticket_id, kind, amount_fen) VALUES (1, 'parts', 90000), (2, 'repeat_visit', 12345);
+    INSERT INTO visits (ticket_id, visit_no, engineer_id, started_at, ended_at, travel_km, outcome) VALUES (1, 1, 1, '2026-03-02 08:00', '2026-03-02 09:30', 12.5, 'fixed');
+  `);
+  return db;
+}
 
-  const rollup = (db: ReturnType<typeof seedVersion1>) =>
+describe('2: province-month P&L roll-up', () => {
+  const rollup = (db: BetterSqlite3.Database) =>
     db.prepare('SELECT * FROM pnl_rollup WHERE tickets <> 0 OR revenue_parts_fen <> 0 ORDER BY province_adcode, month').all() as Array<Record<string, number | string>>;
 
   it('backfills closed tickets by the month they were closed, and leaves open ones out', () => {
@@ -168,6 +171,44 @@ describe('2: province-month P&L roll-up', () => {
     const afterDelete = rollup(db);
     expect(afterDelete.map((r) => r.month)).toEqual(['2026-04']);
     expect(afterDelete[0]).toMatchObject({ tickets: 1, revenue_parts_fen: 99900, cost_parts_fen: 90000 });
+    db.close();
+  });
+});
+
+describe('3: network scenarios', () => {
+  const contents = (db: BetterSqlite3.Database) => {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'network_scenarios' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table}`).all().map((row) => JSON.stringify(row)).sort()]));
+  };
+
+  it('adds the scenario table with the base scenario, and leaves every stored row as it was', () => {
+    const db = seedVersion1();
+    migrate(db, 2);
+    const before = contents(db);
+    expect(before.pnl_rollup).not.toEqual([]);
+    expect(before.tickets).toHaveLength(3);
+    migrate(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    expect(contents(db)).toEqual(before);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'network_scenarios'").pluck().get()).toMatch(/\)\s*STRICT$/);
+    const [base, ...others] = listScenarios(db);
+    expect(others).toEqual([]);
+    expect(base).toMatchObject({ name: BASE_SCENARIO, overrides: {} });
+    expect(base!.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    db.close();
+  });
+
+  it('refuses a blank or repeated name and overrides that are not a JSON object', () => {
+    const db = seedVersion1();
+    migrate(db, 3);
+    const insert = db.prepare("INSERT INTO network_scenarios (name, overrides, updated_at) VALUES (?, ?, '2026-03-01 08:00')");
+    insert.run('业务量 +20%', '{"demandMultiplier":1.2}');
+    expect(() => insert.run('业务量 +20%', '{}')).toThrow(/UNIQUE/);
+    expect(() => insert.run('   ', '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('x'.repeat(61), '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('list', '[1, 2]')).toThrow(/CHECK/);
+    expect(() => insert.run('broken', '{"demandMultiplier":')).toThrow(/CHECK|malformed JSON/);
+    expect(listScenarios(db).map((s) => s.name)).toEqual([BASE_SCENARIO, '业务量 +20%']);
     db.close();
   });
 });

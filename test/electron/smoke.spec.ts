@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const install = findElectron(ROOT);
 
 const SKIP_REASON =
-  'Electron binary not installed (installed offline with ELECTRON_SKIP_BINARY_DOWNLOAD=1); a normal `npm install` on a connected machine fetches it and this test runs.';
+  'Electron binary not installed (`npm install` leaves it to the first `npm start`); on a machine that can reach Electron\'s downloads, `npm run electron:download` fetches it and this test runs.';
 
 test('the desktop app starts on a fresh demo database, isolated from Node', async () => {
   if (!install) {
