@@ -51,7 +51,7 @@ export function dataHandlers({ db, databaseFile, now, planJobs, networkJobs, imp
     'data.restore': async ({ fileName }) => {
       const file = path.join(backupsDir, fileName);
       if (!fs.existsSync(file)) notFound(`No backup named ${fileName}`);
-      if ([planJobs, networkJobs, importJobs].some((jobs) => jobs.hasRunning())) {
+      if ([planJobs, networkJobs, importJobs].some((jobs) => jobs.hasActive())) {
         throw new InvalidArgumentError('Wait for running plans, optimisations and imports to finish (or cancel them) before restoring.');
       }
       // A store error names no argument of its own (it is raised for the app's database and new backups too): here

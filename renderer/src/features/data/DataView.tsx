@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { JobProgress } from '../../app/JobProgress';
 import type { BackupEntry } from '../../../../shared/api/index';
 import { IMPORT_KINDS, importProblemMessage, type ImportKind, type ImportReport } from '../../../../shared/imports';
 import { useApiQuery, useAtlasApi } from '../../api/useApi';
@@ -34,7 +35,7 @@ function ImportPanel() {
   const [committing, setCommitting] = useState(false);
 
   const status = job.status;
-  const running = status?.state === 'running';
+  const running = job.active;
   const outcome = status?.state === 'done' ? status.result : null;
   const report = outcome?.report ?? null;
 
@@ -104,7 +105,7 @@ function ImportPanel() {
         </label>
         {running && (
           <>
-            <progress value={status.progress} max={1} data-testid="import-progress" />
+            <JobProgress status={status} testId="import-progress" />
             <span className="muted">{t(committing ? 'data.writing' : 'data.checking')}</span>
             <button type="button" onClick={job.cancel}>
               {t('data.cancel')}

@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react';
+import { JobProgress } from '../../app/JobProgress';
 import type { InsertionChoices } from '../../../../shared/dispatch';
 import { toCsv } from '../../../../shared/csv';
 import type { OpenTicket } from '../../../../shared/domain';
@@ -39,7 +40,7 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
   });
   const { t } = useI18n();
   const { plan, job } = editor;
-  const running = job.status?.state === 'running';
+  const running = job.active;
   const byId = new Map(tickets.map((tk) => [tk.id, tk]));
   const late = plan?.routes.reduce((n, r) => n + r.stops.filter((s) => s.late).length, 0) ?? 0;
   const km = plan?.routes.reduce((n, r) => n + r.travelKm, 0) ?? 0;
@@ -71,7 +72,7 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
       </div>
       {running && (
         <div className="plan-progress">
-          <progress value={job.status!.progress} max={1} data-testid="plan-progress" />
+          <JobProgress status={job.status} testId="plan-progress" />
           <button type="button" onClick={job.cancel} data-testid="plan-cancel">
             {t('plan.cancel')}
           </button>
