@@ -26,7 +26,7 @@ import { networkInputs, scenarioNamed } from '../network/service';
 import { networkJson, networkText } from './networkText';
 import { describeImportProblem, IMPORT_KINDS, isImportKind } from '../../shared/imports';
 import { importFile } from '../import/importFile';
-import { exportTable } from '../export/tables';
+import { writeTable } from '../export/tables';
 import { backupDatabase, defaultBackupFile, restoreDatabase } from '../store/backup';
 
 export class UsageError extends Error {}
@@ -246,7 +246,7 @@ const commands: Record<string, Command> = {
     if (!format) throw new UsageError(`--out must end in .csv or .xlsx, got ${target}`);
     const db = openDatabase(file, { mustExist: true });
     try {
-      fs.writeFileSync(target, await exportTable(db, table, format));
+      await writeTable(db, table, format, target);
     } finally {
       db.close();
     }
