@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type ApiResponse, type ProvinceDetail, type ProvinceOverview } from '../../shared/api/index';
+import { CHANNELS, MAX_OPEN_TICKETS_PAGE, type ApiResponse, type OpenTicketPage, type ProvinceDetail, type ProvinceOverview } from '../../shared/api/index';
 import { generateDemo } from '../demo/generator';
 import { openDatabase, type Db } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
@@ -131,11 +131,22 @@ describe('API contract', () => {
   });
 
   it('filters lists by province', async () => {
-    const all = value<Array<{ provinceAdcode: string }>>(await dispatch('tickets.open', {}));
-    const gd = value<Array<{ provinceAdcode: string }>>(await dispatch('tickets.open', { provinceAdcode: '440000' }));
-    expect(gd.length).toBeGreaterThan(0);
-    expect(gd.length).toBeLessThan(all.length);
-    expect(gd.every((t) => t.provinceAdcode === '440000')).toBe(true);
+    const all = value<OpenTicketPage>(await dispatch('tickets.open', {}));
+    const gd = value<OpenTicketPage>(await dispatch('tickets.open', { provinceAdcode: '440000' }));
+    expect(gd.tickets.length).toBeGreaterThan(0);
+    expect(gd.tickets.length).toBeLessThan(all.tickets.length);
+    expect(gd.tickets.every((t) => t.provinceAdcode === '440000')).toBe(true);
+  });
+
+  it('page open tickets, most urgent first, with the count of all of them, and refuse a page too big', async () => {
+    const open = value<{ counts: { openTickets: number } }>(await dispatch('app.info', {})).counts.openTickets;
+    const pages: OpenTicketPage[] = [];
+    for (let offset = 0; offset < open; offset += 70) pages.push(value<OpenTicketPage>(await dispatch('tickets.open', { limit: 70, offset })));
+    expect(pages.every((p) => p.total === open && p.tickets.length <= 70)).toBe(true);
+    const tickets = pages.flatMap((p) => p.tickets);
+    expect(new Set(tickets.map((t) => t.id)).size).toBe(open);
+    expect(tickets.map((t) => t.slaDueAt)).toEqual(tickets.map((t) => t.slaDueAt).sort());
+    expect(await dispatch('tickets.open', { limit: MAX_OPEN_TICKETS_PAGE + 1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'limit' }] } });
   });
 
   it('defaults the P&L to the 12 months up to the demo day, and rejects a reversed period naming the field', async () => {

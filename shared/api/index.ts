@@ -15,7 +15,7 @@ import type { ApiResponse } from './response';
 export type { AppInfo } from './app';
 export type { ExportedFile } from './common';
 export type { BackupEntry, ExportChunk, ExportJobResult, ExportJobStatus } from './data';
-export type { CustomerMatch } from './dispatch';
+export { MAX_OPEN_TICKETS_PAGE, type CustomerMatch, type OpenTicketPage } from './dispatch';
 export type { ImportJobResult, ImportJobStatus } from './import';
 export type { NetworkJobResult, NetworkJobStatus } from './network';
 export type { ProvinceDetail, ProvinceFeatureCollection, ProvinceOverview } from './reference';
