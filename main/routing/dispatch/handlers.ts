@@ -11,7 +11,7 @@ import { listCities, listProvinces, listSkillCodes } from '../../store/reference
 import { countOpenTicketsInRegion, createCallInTicket, listOpenTickets, openTicket } from '../../store/tickets';
 import { withLocks } from '../dispatchDay';
 import { evaluateAssignment, insertionOptions, locksOf, toSolution } from '../draftPlan';
-import { loadDispatchModel } from '../planDay';
+import { checkPlannable, loadDispatchModel } from '../planDay';
 
 interface DayInRegion {
   regionAdcode: string;
@@ -48,7 +48,8 @@ export function dispatchHandlers({ db, databaseFile, now, reportingDay, planJobs
     },
     'plan.start': async (arg) => {
       const { regionAdcode, cityId, date } = dayOf(arg);
-      // Checked here, so that a stale plan is refused at once rather than failing later in the worker.
+      // Checked here, so that a region too large or a stale plan is refused at once rather than failing later in the worker.
+      checkPlannable(db, { provinceAdcode: regionAdcode, cityId });
       if (arg.initial) await dispatchModel(arg, arg.initial);
       return planJobs.start({ databaseFile, regionAdcode, cityId, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, maxIterations: arg.maxIterations, seed: arg.seed ?? 1, initial: arg.initial });
     },
