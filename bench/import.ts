@@ -29,6 +29,15 @@ async function timedImport(pristine: string, work: string, kind: 'tickets' | 'cu
   }
 }
 
+/** Rows of the tickets template (its English headers) for `count` new tickets of the given customers. */
+export function ticketImportRows(customerIds: readonly string[], count: number): string[][] {
+  return Array.from({ length: count }, (_, i) => {
+    const hour = 8 + (i % 10);
+    return [`B-${i}`, customerIds[i % customerIds.length]!, 'commercial_hvac', '主机不制冷，压缩机异响', ['urgent', 'regular', 'complex'][i % 3]!,
+      `2026-11-25 0${i % 8}:15`, '', 'hvac;electrical', String(60 + (i % 4) * 30), `2026-11-25 ${hour}:00`, `2026-11-25 ${hour + 2}:00`, 'new', ''];
+  });
+}
+
 export async function importBenchmarks(): Promise<BenchRow[]> {
   const temp = makeTempDir('atlas-bench-import-');
   try {
@@ -40,11 +49,7 @@ export async function importBenchmarks(): Promise<BenchRow[]> {
     const work = path.join(temp.dir, 'work.db');
 
     const ticketHeaders = importTemplate('tickets', 'en').headers;
-    const ticketRows = Array.from({ length: TICKETS }, (_, i) => {
-      const hour = 8 + (i % 10);
-      return [`B-${i}`, customers[i % customers.length]!.external_id, 'commercial_hvac', '主机不制冷，压缩机异响', ['urgent', 'regular', 'complex'][i % 3]!,
-        `2026-11-25 0${i % 8}:15`, '', 'hvac;electrical', String(60 + (i % 4) * 30), `2026-11-25 ${hour}:00`, `2026-11-25 ${hour + 2}:00`, 'new', ''];
-    });
+    const ticketRows = ticketImportRows(customers.map((c) => c.external_id), TICKETS);
     const csv = Buffer.from(toCsv(ticketHeaders, ticketRows), 'utf8');
     const csvRuns: number[] = [];
     for (let i = 0; i < 3; i++) csvRuns.push((await timedImport(pristine, work, 'tickets', 'tickets.csv', csv)).ms);

@@ -1,6 +1,7 @@
-// Long-running work (planning a day, optimising the network) as the renderer watches it.
+// Long-running work (planning a day, optimising the network, importing, exporting) as the renderer watches it.
 
-export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+/** `queued`: waiting for one of its kind's few worker slots (the machine has few cores); cancelling it is immediate. */
+export type JobState = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobStatus<Result> {
   jobId: string;
@@ -11,3 +12,6 @@ export interface JobStatus<Result> {
   result: Result | null;
   error: string | null;
 }
+
+/** Still to finish: waiting for a slot or running. */
+export const isJobActive = (state: JobState): boolean => state === 'queued' || state === 'running';

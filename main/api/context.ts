@@ -3,6 +3,7 @@
 import type { ApiDomain, ApiResult, Channel, DomainChannel, ParsedArg } from '../../shared/api/index';
 import type { JobStatus } from '../../shared/jobs';
 import { chinaDate } from '../../shared/time';
+import { ExportJobs } from '../export/exportJobs';
 import { ImportJobs } from '../import/importJobs';
 import { NetworkJobs } from '../network/networkJobs';
 import { PlanJobs } from '../routing/planJobs';
@@ -21,6 +22,8 @@ export interface HandlerOptions {
   networkJobs?: NetworkJobs;
   /** Where imports and their previews run (each in its own worker thread). */
   importJobs?: ImportJobs;
+  /** Where table exports are written (each in its own worker thread). */
+  exportJobs?: ExportJobs;
 }
 
 export type HandlerContext = Required<HandlerOptions> & {
@@ -35,8 +38,9 @@ export function handlerContext({
   planJobs = new PlanJobs(),
   networkJobs = new NetworkJobs(),
   importJobs = new ImportJobs(),
+  exportJobs = new ExportJobs(),
 }: HandlerOptions): HandlerContext {
-  return { db, databaseFile, now, planJobs, networkJobs, importJobs, reportingDay: () => reportingDay(db, chinaDate(now())) };
+  return { db, databaseFile, now, planJobs, networkJobs, importJobs, exportJobs, reportingDay: () => reportingDay(db, chinaDate(now())) };
 }
 
 export type Handler<C extends Channel> = (arg: ParsedArg<C>) => ApiResult<C> | Promise<ApiResult<C>>;

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type ApiResponse, type ProvinceDetail, type ProvinceOverview } from '../../shared/api/index';
+import { CHANNELS, MAX_OPEN_TICKETS_PAGE, type ApiResponse, type OpenTicketPage, type ProvinceDetail, type ProvinceOverview } from '../../shared/api/index';
 import { generateDemo } from '../demo/generator';
 import { openDatabase, type Db } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
 import { ImportJobs } from '../import/importJobs';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { BUILT_IMPORT_WORKER, BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { BUILT_EXPORT_WORKER, BUILT_IMPORT_WORKER, BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
+import { ExportJobs } from '../export/exportJobs';
+import { isJobActive, type JobState } from '../../shared/jobs';
 import { NetworkJobs } from '../network/networkJobs';
 import { PlanJobs } from '../routing/planJobs';
 
@@ -22,7 +24,7 @@ let db: Db;
 beforeAll(() => {
   db = openDatabase(databaseFile);
   generateDemo(db, { today: '2026-11-25', closedTickets: 3_000, openTickets: 300 });
-  const jobs = { planJobs: new PlanJobs(BUILT_PLAN_WORKER), networkJobs: new NetworkJobs(BUILT_NETWORK_WORKER), importJobs: new ImportJobs(BUILT_IMPORT_WORKER) };
+  const jobs = { planJobs: new PlanJobs(BUILT_PLAN_WORKER), networkJobs: new NetworkJobs(BUILT_NETWORK_WORKER), importJobs: new ImportJobs(BUILT_IMPORT_WORKER), exportJobs: new ExportJobs(BUILT_EXPORT_WORKER) };
   dispatch = createDispatch(createHandlers({ db, databaseFile, ...jobs }), (e) => internalErrors.push(e));
 });
 afterAll(() => {
@@ -60,13 +62,17 @@ describe('API contract', () => {
       'import.status': () => ({ jobId: importJobId }),
       'import.cancel': () => ({ jobId: importJobId }),
       'import.template': () => ({ kind: 'tickets', format: 'csv', language: 'zh-CN' }),
-      'data.export': () => ({ table: 'provinces', format: 'csv' }),
+      'export.start': () => ({ table: 'provinces', format: 'csv' }),
+      'export.status': () => ({ jobId: exportJobId }),
+      'export.cancel': () => ({ jobId: exportJobId }),
+      'export.chunk': () => ({ jobId: exportJobId, offset: 0 }),
       'data.restore': () => ({ fileName: backupName }),
     };
     const emptyPlan = { routes: [], partners: [], locked: [] };
     const guangdongCustomer = db.prepare("SELECT id FROM customers WHERE province_adcode = '440000' LIMIT 1").pluck().get() as number;
     const guangdongTicket = db.prepare("SELECT id FROM tickets WHERE province_adcode = '440000' AND status = 'new' LIMIT 1").pluck().get() as number;
     let importJobId = '';
+    let exportJobId = '';
     let backupName = '';
     const untilIdle = async () => {
       for (const [channel, id] of [['plan.status', jobId], ['network.status', networkJobId], ['import.status', importJobId]] as const) {
@@ -81,6 +87,9 @@ describe('API contract', () => {
       if (channel === 'plan.start' && response.ok) jobId = (response.value as { jobId: string }).jobId;
       if (channel === 'network.start' && response.ok) networkJobId = (response.value as { jobId: string }).jobId;
       if (channel === 'import.start' && response.ok) importJobId = (response.value as { jobId: string }).jobId;
+      // The file is fetched once the export is done (cancelling a finished job leaves it done).
+      if (channel === 'export.start' && response.ok) exportJobId = (response.value as { jobId: string }).jobId;
+      if (channel === 'export.start') await until(dispatch, 'export.status', exportJobId);
       if (channel === 'data.backup' && response.ok) backupName = (response.value as { fileName: string }).fileName;
       // Restoring waits for running jobs: let the optimisation and the import started above finish first.
       if (channel === 'import.cancel') await untilIdle();
@@ -122,11 +131,22 @@ describe('API contract', () => {
   });
 
   it('filters lists by province', async () => {
-    const all = value<Array<{ provinceAdcode: string }>>(await dispatch('tickets.open', {}));
-    const gd = value<Array<{ provinceAdcode: string }>>(await dispatch('tickets.open', { provinceAdcode: '440000' }));
-    expect(gd.length).toBeGreaterThan(0);
-    expect(gd.length).toBeLessThan(all.length);
-    expect(gd.every((t) => t.provinceAdcode === '440000')).toBe(true);
+    const all = value<OpenTicketPage>(await dispatch('tickets.open', {}));
+    const gd = value<OpenTicketPage>(await dispatch('tickets.open', { provinceAdcode: '440000' }));
+    expect(gd.tickets.length).toBeGreaterThan(0);
+    expect(gd.tickets.length).toBeLessThan(all.tickets.length);
+    expect(gd.tickets.every((t) => t.provinceAdcode === '440000')).toBe(true);
+  });
+
+  it('page open tickets, most urgent first, with the count of all of them, and refuse a page too big', async () => {
+    const open = value<{ counts: { openTickets: number } }>(await dispatch('app.info', {})).counts.openTickets;
+    const pages: OpenTicketPage[] = [];
+    for (let offset = 0; offset < open; offset += 70) pages.push(value<OpenTicketPage>(await dispatch('tickets.open', { limit: 70, offset })));
+    expect(pages.every((p) => p.total === open && p.tickets.length <= 70)).toBe(true);
+    const tickets = pages.flatMap((p) => p.tickets);
+    expect(new Set(tickets.map((t) => t.id)).size).toBe(open);
+    expect(tickets.map((t) => t.slaDueAt)).toEqual(tickets.map((t) => t.slaDueAt).sort());
+    expect(await dispatch('tickets.open', { limit: MAX_OPEN_TICKETS_PAGE + 1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'limit' }] } });
   });
 
   it('defaults the P&L to the 12 months up to the demo day, and rejects a reversed period naming the field', async () => {
@@ -146,10 +166,10 @@ describe('API contract', () => {
 });
 
 /** Polls a job until it has finished, and returns its last status. */
-async function until(call: Dispatch, channel: 'plan.status' | 'network.status' | 'import.status', jobId: string) {
+async function until(call: Dispatch, channel: 'plan.status' | 'network.status' | 'import.status' | 'export.status', jobId: string) {
   for (;;) {
-    const status = value<{ state: string; result: unknown; error: string | null }>(await call(channel, { jobId }));
-    if (status.state !== 'running') return status;
+    const status = value<{ state: JobState; result: unknown; error: string | null }>(await call(channel, { jobId }));
+    if (!isJobActive(status.state)) return status;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -176,12 +196,19 @@ describe('import and data channels', () => {
     expect(result.rejectsCsv).toContain('vip');
   });
 
-  it('export a table, and refuse a name that is not one of its tables', async () => {
-    const file = value<{ fileName: string; base64: string }>(await dispatch('data.export', { table: 'customers', format: 'xlsx' }));
-    expect(file.fileName).toBe('service-atlas-customers.xlsx');
-    expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    expect(await dispatch('data.export', { table: 'nosuchtable', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('data.export', { table: 'customers; DROP TABLE customers', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  it('export a table as a job, fetched in chunks, and refuse a name that is not one of its tables', async () => {
+    const started = value<{ jobId: string }>(await dispatch('export.start', { table: 'customers', format: 'xlsx' }));
+    const done = await until(dispatch, 'export.status', started.jobId);
+    const result = done.result as { fileName: string; bytes: number; rows: number };
+    expect(done.state).toBe('done');
+    expect(result).toMatchObject({ fileName: 'service-atlas-customers.xlsx', rows: db.prepare('SELECT count(*) FROM customers').pluck().get() });
+    const first = value<{ base64: string; totalBytes: number }>(await dispatch('export.chunk', { jobId: started.jobId, offset: 0 }));
+    expect(first.totalBytes).toBe(result.bytes);
+    expect(Buffer.from(first.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const past = await dispatch('export.chunk', { jobId: started.jobId, offset: result.bytes + 1 });
+    expect(past).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: [{ field: 'offset' }] } });
+    expect(await dispatch('export.start', { table: 'nosuchtable', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('export.start', { table: 'customers; DROP TABLE customers', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it('restore only from the backups folder, and never from a damaged file', async () => {

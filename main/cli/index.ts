@@ -29,7 +29,7 @@ import { describeImportProblem, IMPORT_KINDS, isImportKind } from '../../shared/
 import { importFile } from '../import/importFile';
 import { readTableFile } from '../import/readTable';
 import { readRegularFile } from '../files/readRegularFile';
-import { exportTable } from '../export/tables';
+import { writeTable } from '../export/tables';
 import { backupDatabase, defaultBackupFile, restoreDatabase } from '../store/backup';
 
 export class UsageError extends Error {}
@@ -252,7 +252,7 @@ const commands: Record<string, Command> = {
     if (!format) throw new UsageError(`--out must end in .csv or .xlsx, got ${target}`);
     const db = openDatabase(file, { mustExist: true });
     try {
-      fs.writeFileSync(target, await exportTable(db, table, format));
+      await writeTable(db, table, format, target);
     } finally {
       db.close();
     }

@@ -2,7 +2,7 @@
 import type { ExportedFile } from '../../shared/api/index';
 import type { ExportFormat } from './tables';
 
-const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+export const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export const exportedFile = (fileName: string, format: ExportFormat, bytes: Buffer | string): ExportedFile => ({
   fileName,

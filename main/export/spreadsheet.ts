@@ -5,11 +5,14 @@ import type { SheetValue } from '../../shared/csv';
 
 export { csvCell, toCsv, type SheetValue } from '../../shared/csv';
 
-export async function toXlsx(sheetName: string, headers: readonly string[], rows: Iterable<readonly SheetValue[]>): Promise<Buffer> {
+/** Excel limits sheet names to 31 characters and forbids a few symbols. */
+export const sheetName = (name: string): string => name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+
+/** A small table as a workbook in memory (templates); whole store tables stream instead (tables.ts). */
+export async function toXlsx(title: string, headers: readonly string[], rows: Iterable<readonly SheetValue[]>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Service Atlas';
-  // Excel limits sheet names to 31 characters and forbids a few symbols.
-  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+  const sheet = workbook.addWorksheet(sheetName(title));
   sheet.addRow([...headers]).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   // Cells that look like formulas stay text: exceljs writes strings as strings, never as formulas.

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ImportJobResult } from '../../shared/api/index';
 import type { ImportKind } from '../../shared/imports';
-import { WorkerJobs } from '../jobs/workerJobs';
+import { WorkerJobs, type WorkerJobsOptions } from '../jobs/workerJobs';
 import type { ColumnMapping } from './validate';
 
 export interface ImportTask {
@@ -15,8 +15,9 @@ export interface ImportTask {
   commit: boolean;
 }
 
+// A whole workbook is read into memory (up to MAX_IMPORT_FILE_BYTES of file): the heap limit leaves room for that.
 export class ImportJobs extends WorkerJobs<ImportTask, ImportJobResult> {
-  constructor(workerFile = path.join(__dirname, 'importWorker.js')) {
-    super(workerFile);
+  constructor(workerFile = path.join(__dirname, 'importWorker.js'), options: WorkerJobsOptions = {}) {
+    super(workerFile, { maxHeapMb: 2048, ...options });
   }
 }

@@ -1,9 +1,13 @@
 // Long work runs as jobs: started, watched (progress, best objective so far) and cancelled through the API, each in
 // its own worker thread, so that the core stays free to answer the UI. Cancelling returns the best result so far
 // where the work has one (a planner), or ends the job as cancelled (an optimiser).
+//
+// The machine has few cores and each worker its own heap: a kind runs at most `maxRunning` jobs at once and queues
+// the rest (sixteen plans started together made forty threads that all crawled, and took ten seconds to cancel), and
+// every worker has a heap limit, so that one huge job fails saying so instead of taking the machine's memory.
 import crypto from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import type { JobStatus } from '../../shared/jobs';
+import { resourceLimits as ownResourceLimits, Worker, type ResourceLimits } from 'node:worker_threads';
+import { isJobActive, type JobState, type JobStatus } from '../../shared/jobs';
 import { openDatabase, type Db } from '../store/db';
 import { asStoreFailure } from '../store/storeErrors';
 
@@ -19,59 +23,60 @@ export interface JobWorkerData<Task> {
   cancelFlag: SharedArrayBuffer;
 }
 
-interface Job<Result> {
+export interface WorkerJobsOptions {
+  /** Jobs of this kind running at once; later ones wait, queued, in the order they were started. */
+  maxRunning?: number;
+  /** Each worker's heap limit (V8's old generation), in MB. */
+  maxHeapMb?: number;
+  /** How long a running job may take to notice a cancel before its worker is ended without a result. */
+  cancelGraceMs?: number;
+}
+
+interface Job<Task, Result> {
   status: JobStatus<Result>;
-  cancelFlag: Int32Array;
-  worker: Worker;
+  task: Task;
+  cancelFlag: SharedArrayBuffer;
+  worker: Worker | null;
   cancelRequested: boolean;
   finishedAt: number | null;
 }
 
 /** Finished jobs are kept this long for their results to be fetched. */
 const KEEP_FINISHED_MS = 10 * 60_000;
+/** Two cores: a third job of a kind would only slow the first two down. */
+export const DEFAULT_MAX_RUNNING = 2;
+export const DEFAULT_MAX_HEAP_MB = 768;
+const DEFAULT_CANCEL_GRACE_MS = 1_000;
+
+/** The heap limit a helper thread of this worker should get: its parent's (none on the main thread). */
+export function inheritedResourceLimits(): ResourceLimits {
+  return ownResourceLimits.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: ownResourceLimits.maxOldGenerationSizeMb } : {};
+}
 
 export class WorkerJobs<Task, Result> {
-  private readonly jobs = new Map<string, Job<Result>>();
+  private readonly jobs = new Map<string, Job<Task, Result>>();
+  private readonly queue: Array<Job<Task, Result>> = [];
+  private readonly maxRunning: number;
+  private readonly maxHeapMb: number;
+  private readonly cancelGraceMs: number;
 
-  constructor(private readonly workerFile: string) {}
+  constructor(
+    private readonly workerFile: string,
+    options: WorkerJobsOptions = {},
+  ) {
+    this.maxRunning = options.maxRunning ?? DEFAULT_MAX_RUNNING;
+    this.maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    this.cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+  }
 
   start(task: Task): JobStatus<Result> {
     this.forgetOldJobs();
     const jobId = crypto.randomUUID();
-    const cancelFlag = new SharedArrayBuffer(4);
-    const worker = new Worker(this.workerFile, { workerData: { task, cancelFlag } satisfies JobWorkerData<Task> });
-    const status: JobStatus<Result> = { jobId, state: 'running', progress: 0, bestObjective: null, result: null, error: null };
-    const job: Job<Result> = { status, cancelFlag: new Int32Array(cancelFlag), worker, cancelRequested: false, finishedAt: null };
-    const finish = (state: JobStatus<Result>['state']) => {
-      status.state = state;
-      job.finishedAt = Date.now();
-    };
-    worker.on('message', (message: JobWorkerMessage<Result>) => {
-      if (message.type === 'progress') {
-        status.progress = message.fraction;
-        if (message.best !== undefined) status.bestObjective = message.best;
-      } else if (message.type === 'done') {
-        status.progress = 1;
-        status.result = message.result;
-        finish(job.cancelRequested ? 'cancelled' : 'done');
-      } else if (message.type === 'cancelled') {
-        finish('cancelled');
-      } else {
-        status.error = message.message;
-        finish('failed');
-      }
-    });
-    worker.on('error', (error) => {
-      status.error = error.message;
-      finish('failed');
-    });
-    worker.on('exit', () => {
-      if (status.state === 'running') {
-        status.error = 'the worker stopped unexpectedly';
-        finish('failed');
-      }
-    });
+    const status: JobStatus<Result> = { jobId, state: 'queued', progress: 0, bestObjective: null, result: null, error: null };
+    const job: Job<Task, Result> = { status, task, cancelFlag: new SharedArrayBuffer(4), worker: null, cancelRequested: false, finishedAt: null };
     this.jobs.set(jobId, job);
+    this.queue.push(job);
+    this.startQueued();
     return { ...status };
   }
 
@@ -83,26 +88,96 @@ export class WorkerJobs<Task, Result> {
   cancel(jobId: string): JobStatus<Result> | null {
     const job = this.jobs.get(jobId);
     if (!job) return null;
-    if (job.status.state === 'running') {
+    if (job.status.state === 'queued') {
+      this.queue.splice(this.queue.indexOf(job), 1);
+      this.finish(job, 'cancelled');
+    } else if (job.status.state === 'running' && !job.cancelRequested) {
       job.cancelRequested = true;
-      Atomics.store(job.cancelFlag, 0, 1);
+      Atomics.store(new Int32Array(job.cancelFlag), 0, 1);
+      // Work that does not reach its stop check in time (a long exact solve, a huge write) is ended from outside.
+      setTimeout(() => {
+        if (job.status.state === 'running') void job.worker?.terminate();
+      }, this.cancelGraceMs).unref();
     }
     return { ...job.status };
   }
 
-  hasRunning(): boolean {
-    return [...this.jobs.values()].some((job) => job.status.state === 'running');
+  /** Whether any job is queued or running. */
+  hasActive(): boolean {
+    return [...this.jobs.values()].some((job) => isJobActive(job.status.state));
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
+    this.queue.length = 0;
+    await Promise.all([...this.jobs.values()].map((job) => job.worker?.terminate()));
+    for (const job of this.jobs.values()) this.forgotten(job.status);
     this.jobs.clear();
+  }
+
+  /** Called once a job is dropped (kept long enough, or closing): a kind that leaves files behind removes them here. */
+  protected forgotten(_status: JobStatus<Result>): void {}
+
+  private running(): number {
+    let n = 0;
+    for (const job of this.jobs.values()) if (job.status.state === 'running') n++;
+    return n;
+  }
+
+  private startQueued(): void {
+    while (this.queue.length > 0 && this.running() < this.maxRunning) this.launch(this.queue.shift()!);
+  }
+
+  private finish(job: Job<Task, Result>, state: JobState): void {
+    if (!isJobActive(job.status.state)) return;
+    job.status.state = state;
+    job.finishedAt = Date.now();
+    this.startQueued();
+  }
+
+  private launch(job: Job<Task, Result>): void {
+    const { status } = job;
+    status.state = 'running';
+    const worker = new Worker(this.workerFile, {
+      workerData: { task: job.task, cancelFlag: job.cancelFlag } satisfies JobWorkerData<Task>,
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+    });
+    job.worker = worker;
+    const fail = (message: string) => {
+      if (status.state !== 'running') return;
+      status.error = message;
+      this.finish(job, 'failed');
+    };
+    worker.on('message', (message: JobWorkerMessage<Result>) => {
+      if (message.type === 'progress') {
+        status.progress = message.fraction;
+        if (message.best !== undefined) status.bestObjective = message.best;
+      } else if (message.type === 'done') {
+        status.progress = 1;
+        status.result = message.result;
+        this.finish(job, job.cancelRequested ? 'cancelled' : 'done');
+      } else if (message.type === 'cancelled') {
+        this.finish(job, 'cancelled');
+      } else {
+        fail(message.message);
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `The job ran out of memory (its limit is ${this.maxHeapMb} MB): ask for less at once.` : error.message);
+    });
+    worker.on('exit', () => {
+      // Whatever the worker reported before it ended stands; an end without a report is a cancel taking effect or a crash.
+      if (job.cancelRequested) this.finish(job, 'cancelled');
+      else fail('the worker stopped unexpectedly');
+    });
   }
 
   private forgetOldJobs(): void {
     const now = Date.now();
     for (const [id, job] of this.jobs) {
-      if (job.status.state !== 'running' && job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) {
+        this.jobs.delete(id);
+        this.forgotten(job.status);
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 // Network optimisation runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
 import path from 'node:path';
 import type { NetworkJobResult } from '../../shared/api/index';
-import { WorkerJobs } from '../jobs/workerJobs';
+import { WorkerJobs, type WorkerJobsOptions } from '../jobs/workerJobs';
 
 export type NetworkRequest = { kind: 'compare'; scenarios: string[] } | { kind: 'tradeoff'; scenario: string; targets?: number[] | undefined };
 
@@ -12,7 +12,7 @@ export interface NetworkTask {
 }
 
 export class NetworkJobs extends WorkerJobs<NetworkTask, NetworkJobResult> {
-  constructor(workerFile = path.join(__dirname, 'networkWorker.js')) {
-    super(workerFile);
+  constructor(workerFile = path.join(__dirname, 'networkWorker.js'), options: WorkerJobsOptions = {}) {
+    super(workerFile, options);
   }
 }

@@ -5,7 +5,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { NetworkJobResult } from '../../shared/api/index';
 import type { NetworkResult } from '../../shared/network';
-import { helperResult, jobWorkerContext, type JobWorkerData } from '../jobs/workerJobs';
+import { helperResult, inheritedResourceLimits, jobWorkerContext, type JobWorkerData } from '../jobs/workerJobs';
 import type { NetworkTask } from './networkJobs';
 import { NetworkCancelledError } from './plan';
 import { comparisonRuns, DEFAULT_TRADEOFF_TARGETS, scenarioNamed, solveRuns, tradeoffPoint, tradeoffRuns, type NetworkRun } from './service';
@@ -63,7 +63,7 @@ if ((workerData as Partial<HelperData>).role === 'helper') {
 
 function startHelper(task: HelperTask, progress: Float64Array): { worker: Worker; results: Promise<NetworkResult[]> } {
   const data: HelperData = { role: 'helper', task, cancelFlag: (workerData as JobWorkerData<NetworkTask>).cancelFlag, progress: progress.buffer as SharedArrayBuffer };
-  const worker = new Worker(__filename, { workerData: data });
+  const worker = new Worker(__filename, { workerData: data, resourceLimits: inheritedResourceLimits() });
   const results = helperResult<NetworkResult[]>(worker, () => new NetworkCancelledError());
   return { worker, results };
 }

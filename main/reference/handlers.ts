@@ -10,7 +10,7 @@ import { listEngineers } from '../store/engineers';
 import { provinceStandings } from '../store/overview';
 import { listPartnerShops } from '../store/partners';
 import { listCities } from '../store/reference';
-import { listOpenTickets } from '../store/tickets';
+import { countOpenTicketsInRegion } from '../store/tickets';
 
 export function referenceHandlers({ db, reportingDay }: HandlerContext): DomainHandlers<'reference'> {
   // The last-12-months figures are the P&L's own (tickets closed in the 12 months up to the reporting day), so that the
@@ -26,8 +26,8 @@ export function referenceHandlers({ db, reportingDay }: HandlerContext): DomainH
     'provinces.list': () => overviews(),
     'provinces.detail': ({ adcode }) => {
       const province = overviews().find((p) => p.adcode === adcode) ?? notFound(`No province with code ${adcode}`);
-      const open = listOpenTickets(db, { provinceAdcode: adcode });
-      const openTicketsByTier = Object.fromEntries(SLA_TIERS.map((tier) => [tier, open.filter((t) => t.slaTier === tier).length])) as Record<
+      const open = countOpenTicketsInRegion(db, { provinceAdcode: adcode }).byTier;
+      const openTicketsByTier = Object.fromEntries(SLA_TIERS.map((tier) => [tier, open[tier] ?? 0])) as Record<
         SlaTier,
         number
       >;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { helperResult } from '../jobs/workerJobs';
+import { helperResult, inheritedResourceLimits } from '../jobs/workerJobs';
 import type { RoutingProblem } from './problem';
 import { SharedBest } from './sharedBest';
 import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
@@ -32,7 +32,7 @@ export async function solveOnCores(problem: RoutingProblem, options: SolveOption
   // The helper gets the same settings (the dispatcher's plan to start from among them), all but the callbacks.
   const { onProgress: _progress, shouldStop: _stop, exchange: _exchange, ...settings } = options;
   const data: SolveWorkerData = { problem, options: { ...settings, seed: (options.seed ?? 1) + HELPER_SEED_OFFSET }, shared: shared.buffers };
-  const worker = new Worker(workerFile, { workerData: data });
+  const worker = new Worker(workerFile, { workerData: data, resourceLimits: inheritedResourceLimits() });
   const helper = helperResult<SolveResult>(worker);
   let main: SolveResult;
   try {

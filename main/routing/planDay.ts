@@ -1,10 +1,11 @@
 // Planning a region's day from the store: its open tickets, its engineers and its certified partner shops.
-import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
+import { MAX_PLANNED_TICKETS, type DispatchAssignment, type PlanResult } from '../../shared/dispatch';
 import type { Db } from '../store/db';
 import type { RegionFilter } from '../store/reference';
 import { listEngineers } from '../store/engineers';
 import { listPartnerShops } from '../store/partners';
-import { listOpenTickets } from '../store/tickets';
+import { countOpenTicketsInRegion, listOpenTickets } from '../store/tickets';
+import { FieldError } from '../api/errors';
 import { buildDispatchProblem, dispatchPoints, withLocks, type DispatchDay, type DispatchModel } from './dispatchDay';
 import { evaluateAssignment, locksOf, toSolution } from './draftPlan';
 import type { RoutingSolution } from './problem';
@@ -25,7 +26,23 @@ export interface PlanRequest {
   solve?: Pick<SolveOptions, 'timeLimitMs' | 'maxIterations' | 'seed' | 'onProgress' | 'shouldStop'>;
 }
 
+/** The region has more open tickets than a day's plan holds: the field to change is the region (or its city). */
+export class RegionTooLargeError extends FieldError {
+  override name = 'RegionTooLargeError';
+}
+
+/** Refuses a region too large for one day's plan; one count query, whatever the region's size. */
+export function checkPlannable(db: Db, region: RegionFilter): void {
+  const open = countOpenTicketsInRegion(db, region).total;
+  if (open > MAX_PLANNED_TICKETS) {
+    const field = region.cityId === undefined ? 'regionAdcode' : 'cityId';
+    const advice = region.cityId === undefined ? 'choose one of its cities' : 'close or hand off some of them first';
+    throw new RegionTooLargeError(`The region has ${open} open tickets; a day's plan holds at most ${MAX_PLANNED_TICKETS}: ${advice}.`, field);
+  }
+}
+
 export function loadDispatchDay(db: Db, region: RegionFilter, date: string, now = `${date} 08:00`): DispatchDay {
+  checkPlannable(db, region);
   return {
     date,
     now,

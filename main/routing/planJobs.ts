@@ -1,7 +1,7 @@
 // Planning a day runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
 import path from 'node:path';
 import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
-import { WorkerJobs } from '../jobs/workerJobs';
+import { WorkerJobs, type WorkerJobsOptions } from '../jobs/workerJobs';
 
 export interface PlanTask {
   databaseFile: string;
@@ -14,8 +14,10 @@ export interface PlanTask {
   initial?: DispatchAssignment | undefined;
 }
 
+// A plan holds its region's travel matrices (the region's size is bounded where the day is chosen) and, under a time
+// limit, searches on two threads (its helper inherits the heap limit): two plans at once fill the two cores.
 export class PlanJobs extends WorkerJobs<PlanTask, PlanResult> {
-  constructor(workerFile = path.join(__dirname, 'planWorker.js')) {
-    super(workerFile);
+  constructor(workerFile = path.join(__dirname, 'planWorker.js'), options: WorkerJobsOptions = {}) {
+    super(workerFile, { maxHeapMb: 1024, ...options });
   }
 }

@@ -2,10 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry } from '../../shared/api/index';
-import type { DomainHandlers, HandlerContext } from '../api/context';
+import { jobHandlers, type DomainHandlers, type HandlerContext } from '../api/context';
 import { FieldError, InvalidArgumentError, notFound } from '../api/errors';
-import { exportedFile } from '../export/exportedFile';
-import { exportTable } from '../export/tables';
 import { appVersion } from '../paths';
 import { backupDatabase, defaultBackupFile, restoreDatabase } from './backup';
 import { migrate, schemaVersion, StoreOpenError } from './db';
@@ -26,18 +24,27 @@ export function appHandlers({ db, databaseFile }: HandlerContext): DomainHandler
   };
 }
 
-export function dataHandlers({ db, databaseFile, now, planJobs, networkJobs, importJobs }: HandlerContext): DomainHandlers<'data'> {
+export function dataHandlers({ db, databaseFile, now, planJobs, networkJobs, importJobs, exportJobs }: HandlerContext): DomainHandlers<'data'> {
   const backupsDir = path.dirname(defaultBackupFile(databaseFile, now()));
   const backupEntry = (file: string): BackupEntry => {
     const stat = fs.statSync(file);
     return { fileName: path.basename(file), bytes: stat.size, createdAt: stat.mtime.toISOString() };
   };
+  const exports = jobHandlers(exportJobs, 'export');
 
   return {
     'data.tables': () => listTables(db),
-    'data.export': async ({ table, format }) => {
+    'export.start': ({ table, format }) => {
       if (!listTables(db).includes(table)) notFound(`No table named ${table}`);
-      return exportedFile(`service-atlas-${table}.${format}`, format, await exportTable(db, table, format));
+      return exportJobs.startExport({ databaseFile, table, format });
+    },
+    'export.status': exports.status,
+    'export.cancel': exports.cancel,
+    'export.chunk': ({ jobId, offset }) => {
+      const status = exportJobs.status(jobId) ?? notFound(`No export ${jobId}`);
+      if (status.state !== 'done' || !status.result) throw new FieldError(`Export ${jobId} is ${status.state}, it has no file to fetch.`, 'jobId');
+      if (offset > status.result.bytes) throw new FieldError(`The file has ${status.result.bytes} bytes; offset ${offset} is past its end.`, 'offset');
+      return exportJobs.chunk(jobId, offset)!;
     },
     'data.backups': () => {
       if (!fs.existsSync(backupsDir)) return [];
@@ -51,8 +58,8 @@ export function dataHandlers({ db, databaseFile, now, planJobs, networkJobs, imp
     'data.restore': async ({ fileName }) => {
       const file = path.join(backupsDir, fileName);
       if (!fs.existsSync(file)) notFound(`No backup named ${fileName}`);
-      if ([planJobs, networkJobs, importJobs].some((jobs) => jobs.hasRunning())) {
-        throw new InvalidArgumentError('Wait for running plans, optimisations and imports to finish (or cancel them) before restoring.');
+      if ([planJobs, networkJobs, importJobs, exportJobs].some((jobs) => jobs.hasActive())) {
+        throw new InvalidArgumentError('Wait for running plans, optimisations, imports and exports to finish (or cancel them) before restoring.');
       }
       // A store error names no argument of its own (it is raised for the app's database and new backups too): here
       // the file it refuses is the one `fileName` chose.

@@ -115,36 +115,53 @@ interface OpenTicketDbRow {
   window_end: string | null;
 }
 
-export function listOpenTickets(db: Db, filter: RegionFilter = {}): OpenTicket[] {
+const OPEN_TICKET_SELECT = `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.address, c.tier AS customer_tier, c.lng, c.lat,
+       t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes,
+       t.window_start, t.window_end
+  FROM tickets t JOIN customers c ON c.id = t.customer_id`;
+const IN_REGION = `t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province) AND (@city IS NULL OR c.city_id = @city)`;
+const regionParams = (filter: RegionFilter) => ({ province: filter.provinceAdcode ?? null, city: filter.cityId ?? null });
+
+const toOpenTicket = (r: OpenTicketDbRow): OpenTicket => ({
+  id: r.id,
+  externalId: r.external_id,
+  provinceAdcode: r.province_adcode,
+  customerName: r.customer_name,
+  customerTier: r.customer_tier,
+  address: r.address,
+  location: [r.lng, r.lat],
+  productLine: r.product_line,
+  fault: r.fault,
+  slaTier: r.sla_tier,
+  status: r.status,
+  createdAt: r.created_at,
+  slaDueAt: r.sla_due_at,
+  requiredSkills: JSON.parse(r.required_skills) as string[],
+  estimatedMinutes: r.estimated_minutes,
+  windowStart: r.window_start,
+  windowEnd: r.window_end,
+});
+
+/** The region's open tickets, most urgent first; `page` takes a slice of them (the API's listing is paged). */
+export function listOpenTickets(db: Db, filter: RegionFilter = {}, page?: { limit: number; offset: number }): OpenTicket[] {
   const rows = db
-    .prepare(
-      `SELECT t.id, t.external_id, t.province_adcode, c.name AS customer_name, c.address, c.tier AS customer_tier, c.lng, c.lat,
-              t.product_line, t.fault, t.sla_tier, t.status, t.created_at, t.sla_due_at, t.required_skills, t.estimated_minutes,
-              t.window_start, t.window_end
-       FROM tickets t JOIN customers c ON c.id = t.customer_id
-       WHERE t.status IN (${openStatusList}) AND (@province IS NULL OR t.province_adcode = @province) AND (@city IS NULL OR c.city_id = @city)
-       ORDER BY t.sla_due_at, t.id`,
-    )
-    .all({ province: filter.provinceAdcode ?? null, city: filter.cityId ?? null }) as OpenTicketDbRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    externalId: r.external_id,
-    provinceAdcode: r.province_adcode,
-    customerName: r.customer_name,
-    customerTier: r.customer_tier,
-    address: r.address,
-    location: [r.lng, r.lat],
-    productLine: r.product_line,
-    fault: r.fault,
-    slaTier: r.sla_tier,
-    status: r.status,
-    createdAt: r.created_at,
-    slaDueAt: r.sla_due_at,
-    requiredSkills: JSON.parse(r.required_skills) as string[],
-    estimatedMinutes: r.estimated_minutes,
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-  }));
+    .prepare(`${OPEN_TICKET_SELECT} WHERE ${IN_REGION} ORDER BY t.sla_due_at, t.id ${page ? 'LIMIT @limit OFFSET @offset' : ''}`)
+    .all({ ...regionParams(filter), ...page }) as OpenTicketDbRow[];
+  return rows.map(toOpenTicket);
+}
+
+/** One open ticket, or null when there is none by that id (or it is no longer open). */
+export function openTicket(db: Db, id: number): OpenTicket | null {
+  const row = db.prepare(`${OPEN_TICKET_SELECT} WHERE t.id = ? AND t.status IN (${openStatusList})`).get(id) as OpenTicketDbRow | undefined;
+  return row ? toOpenTicket(row) : null;
+}
+
+/** How many open tickets the region has, by SLA tier: what a summary needs, without loading the tickets. */
+export function countOpenTicketsInRegion(db: Db, filter: RegionFilter = {}): { total: number; byTier: Partial<Record<SlaTier, number>> } {
+  const rows = db
+    .prepare(`SELECT t.sla_tier AS tier, count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE ${IN_REGION} GROUP BY t.sla_tier`)
+    .all(regionParams(filter)) as Array<{ tier: SlaTier; n: number }>;
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byTier: Object.fromEntries(rows.map((r) => [r.tier, r.n])) };
 }
 
 export function countOpenTickets(db: Db): number {

@@ -1,7 +1,26 @@
 // The data itself: any table as a spreadsheet, backups of the database and restoring one of them.
 import { z } from 'zod';
+import type { JobStatus } from '../jobs';
 import { channel } from './channel';
-import { fileFormat, none, type ExportedFile } from './common';
+import { fileFormat, jobId, none } from './common';
+
+/** A finished export: its file waits on the core, to be fetched with `export.chunk`. */
+export interface ExportJobResult {
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  rows: number;
+}
+export type ExportJobStatus = JobStatus<ExportJobResult>;
+
+/** Part of an export's file: `base64` holds the bytes from `offset` on (at most a few MB); done at `totalBytes`. */
+export interface ExportChunk {
+  fileName: string;
+  mimeType: string;
+  totalBytes: number;
+  offset: number;
+  base64: string;
+}
 
 export interface BackupEntry {
   fileName: string;
@@ -12,7 +31,11 @@ export interface BackupEntry {
 
 export const dataChannels = {
   'data.tables': channel(none).returns<string[]>(),
-  'data.export': channel(z.object({ table: z.string().regex(/^[a-z_0-9]{1,64}$/, 'must be a table name'), format: fileFormat }).strict()).returns<ExportedFile>(),
+  /** Any table as CSV or XLSX, written by a job: the file is streamed on the core's side and fetched in chunks. */
+  'export.start': channel(z.object({ table: z.string().regex(/^[a-z_0-9]{1,64}$/, 'must be a table name'), format: fileFormat }).strict()).returns<ExportJobStatus>(),
+  'export.status': channel(jobId).returns<ExportJobStatus>(),
+  'export.cancel': channel(jobId).returns<ExportJobStatus>(),
+  'export.chunk': channel(z.object({ jobId: jobId.shape.jobId, offset: z.number().int().min(0) }).strict()).returns<ExportChunk>(),
   'data.backups': channel(none).returns<BackupEntry[]>(),
   'data.backup': channel(none).returns<BackupEntry>(),
   /** A backup by its file name in the database's backups folder: the renderer never names arbitrary paths. */

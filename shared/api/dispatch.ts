@@ -6,6 +6,16 @@ import { channel } from './channel';
 import { searchText, storedText } from '../textRules';
 import { adcode, id, jobId, provinceFilter } from './common';
 
+/** Open tickets a `tickets.open` page holds at most: a map layer's worth, and more than a plannable region has. */
+export const MAX_OPEN_TICKETS_PAGE = 2_000;
+
+/** A page of open tickets, most urgent (earliest SLA deadline) first, and how many there are in all. */
+export interface OpenTicketPage {
+  tickets: OpenTicket[];
+  total: number;
+  offset: number;
+}
+
 export interface CustomerMatch {
   id: number;
   externalId: string;
@@ -24,7 +34,11 @@ const assignmentSchema = z
   .strict();
 
 export const dispatchChannels = {
-  'tickets.open': channel(provinceFilter).returns<OpenTicket[]>(),
+  'tickets.open': channel(
+    provinceFilter
+      .extend({ limit: z.number().int().min(1).max(MAX_OPEN_TICKETS_PAGE).default(MAX_OPEN_TICKETS_PAGE), offset: z.number().int().min(0).default(0) })
+      .strict(),
+  ).returns<OpenTicketPage>(),
   'customers.search': channel(z.object({ provinceAdcode: adcode, text: searchText(z.string().trim().min(1).max(50)) }).strict()).returns<CustomerMatch[]>(),
   'tickets.create': channel(
     z

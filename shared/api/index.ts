@@ -14,8 +14,8 @@ import type { ApiResponse } from './response';
 
 export type { AppInfo } from './app';
 export type { ExportedFile } from './common';
-export type { BackupEntry } from './data';
-export type { CustomerMatch } from './dispatch';
+export type { BackupEntry, ExportChunk, ExportJobResult, ExportJobStatus } from './data';
+export { MAX_OPEN_TICKETS_PAGE, type CustomerMatch, type OpenTicketPage } from './dispatch';
 export type { ImportJobResult, ImportJobStatus } from './import';
 export type { NetworkJobResult, NetworkJobStatus } from './network';
 export type { ProvinceDetail, ProvinceFeatureCollection, ProvinceOverview } from './reference';
@@ -62,7 +62,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 /** The families of long work with start/status/cancel channels, each answering its job's status. */
-export type JobKind = 'plan' | 'network' | 'import';
+export type JobKind = 'plan' | 'network' | 'import' | 'export';
 export type JobStatusOf<K extends JobKind> = ApiResult<`${K}.status`>;
 
 /** What the renderer sees, whichever transport carries the call. */

@@ -8,10 +8,10 @@ import { InvalidArgumentError, notFound } from '../../api/errors';
 import { searchCustomers } from '../../store/customers';
 import { publishDay } from '../../store/dispatchPublish';
 import { listCities, listProvinces, listSkillCodes } from '../../store/reference';
-import { createCallInTicket, listOpenTickets } from '../../store/tickets';
+import { countOpenTicketsInRegion, createCallInTicket, listOpenTickets, openTicket } from '../../store/tickets';
 import { withLocks } from '../dispatchDay';
 import { evaluateAssignment, insertionOptions, locksOf, toSolution } from '../draftPlan';
-import { loadDispatchModel } from '../planDay';
+import { checkPlannable, loadDispatchModel } from '../planDay';
 
 interface DayInRegion {
   regionAdcode: string;
@@ -37,18 +37,19 @@ export function dispatchHandlers({ db, databaseFile, now, reportingDay, planJobs
   const plans = jobHandlers(planJobs, 'planning job');
 
   return {
-    'tickets.open': (filter) => listOpenTickets(db, filter),
+    'tickets.open': ({ limit, offset, ...region }) => ({ tickets: listOpenTickets(db, region, { limit, offset }), total: countOpenTicketsInRegion(db, region).total, offset }),
     'customers.search': ({ provinceAdcode, text }) => searchCustomers(db, provinceAdcode, text),
     'tickets.create': (arg) => {
       const known = new Set(listSkillCodes(db));
       const unknown = arg.requiredSkills.find((skill) => !known.has(skill));
       if (unknown) throw new InvalidArgumentError(`Unknown skill ${unknown}`, [{ field: 'requiredSkills', message: `unknown skill ${unknown}` }]);
       const id = createCallInTicket(db, arg, { actor: 'dispatcher', at: chinaDateTime(now()) });
-      return listOpenTickets(db).find((t) => t.id === id)!;
+      return openTicket(db, id)!;
     },
     'plan.start': async (arg) => {
       const { regionAdcode, cityId, date } = dayOf(arg);
-      // Checked here, so that a stale plan is refused at once rather than failing later in the worker.
+      // Checked here, so that a region too large or a stale plan is refused at once rather than failing later in the worker.
+      checkPlannable(db, { provinceAdcode: regionAdcode, cityId });
       if (arg.initial) await dispatchModel(arg, arg.initial);
       return planJobs.start({ databaseFile, regionAdcode, cityId, date, timeLimitMs: (arg.timeLimitSeconds ?? 10) * 1000, maxIterations: arg.maxIterations, seed: arg.seed ?? 1, initial: arg.initial });
     },

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiArg, JobKind, JobStatusOf } from '../../../shared/api/index';
+import { isJobActive } from '../../../shared/jobs';
 import { useAtlasApi } from './useApi';
 
 const POLL_MS = 300;
@@ -22,7 +23,7 @@ export function useJob<K extends JobKind>(kind: K) {
         api.call(`${kind}.status`, { jobId }).then(
           (next) => {
             setStatus(next);
-            if (next.state === 'running') poll(jobId);
+            if (isJobActive(next.state)) poll(jobId);
           },
           (e: unknown) => setError((e as Error).message),
         );
@@ -47,7 +48,7 @@ export function useJob<K extends JobKind>(kind: K) {
   );
 
   const cancel = useCallback(() => {
-    if (status?.state === 'running') void api.call(`${kind}.cancel`, { jobId: status.jobId });
+    if (status && isJobActive(status.state)) void api.call(`${kind}.cancel`, { jobId: status.jobId });
   }, [api, kind, status]);
 
   const reset = useCallback(() => {
@@ -56,5 +57,7 @@ export function useJob<K extends JobKind>(kind: K) {
     setError(null);
   }, []);
 
-  return { status, error, start, cancel, reset };
+  /** Queued or running: the caller's buttons wait, its progress and cancel show. */
+  const active = status !== null && isJobActive(status.state);
+  return { status, active, error, start, cancel, reset };
 }

@@ -1,9 +1,25 @@
-import type { ExportedFile } from '../../../shared/api/index';
+import type { AtlasApi, ExportedFile } from '../../../shared/api/index';
 
 /** Hands a file made by the core to the user as a download (browser mode and Electron alike). */
 export function saveFile(file: ExportedFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   download(new Blob([bytes], { type: file.mimeType }), file.fileName);
+}
+
+/** A finished export's file, fetched from the core chunk by chunk (each a few MB), as a download. */
+export async function saveExport(api: AtlasApi, jobId: string): Promise<void> {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  for (;;) {
+    const chunk = await api.call('export.chunk', { jobId, offset });
+    const bytes = Uint8Array.from(atob(chunk.base64), (c) => c.charCodeAt(0));
+    parts.push(bytes);
+    offset += bytes.length;
+    if (offset >= chunk.totalBytes || bytes.length === 0) {
+      download(new Blob(parts as BlobPart[], { type: chunk.mimeType }), chunk.fileName);
+      return;
+    }
+  }
 }
 
 /** Text the renderer already holds (a rejects CSV) as a download. */

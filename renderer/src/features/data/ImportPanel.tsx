@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { IMPORT_KINDS, importProblemMessage, type ImportKind, type ImportReport } from '../../../../shared/imports';
 import { useAtlasApi } from '../../api/useApi';
 import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../app/JobProgress';
 import { readFileAsBase64, saveFile, saveText } from '../../app/saveFile';
 import { useI18n } from '../../i18n/I18n';
 
@@ -21,7 +22,7 @@ export function ImportPanel() {
   const [committing, setCommitting] = useState(false);
 
   const status = job.status;
-  const running = status?.state === 'running';
+  const running = job.active;
   const outcome = status?.state === 'done' ? status.result : null;
   const report = outcome?.report ?? null;
 
@@ -91,7 +92,7 @@ export function ImportPanel() {
         </label>
         {running && (
           <>
-            <progress value={status.progress} max={1} data-testid="import-progress" />
+            <JobProgress status={status} testId="import-progress" />
             <span className="muted">{t(committing ? 'data.writing' : 'data.checking')}</span>
             <button type="button" onClick={job.cancel}>
               {t('data.cancel')}

@@ -40,6 +40,8 @@ export const DATA_MESSAGES = {
   'data.ready': { zh: '检查通过，可以导入。', en: 'All rows check out; ready to import.' },
   'data.done': { zh: '导入完成', en: 'Imported' },
   'data.exportTitle': { zh: '导出数据表', en: 'Export a table' },
+  'data.exporting': { zh: '正在导出…', en: 'Exporting…' },
+  'data.exportCancelled': { zh: '已取消导出。', en: 'Export cancelled.' },
   'data.table': { zh: '数据表', en: 'Table' },
   'data.backupTitle': { zh: '备份与恢复', en: 'Backup and restore' },
   'data.backupIntro': {

@@ -37,6 +37,7 @@ export function DispatchView() {
   const engineers = useApiQuery('engineers.list', {});
   const shops = useApiQuery('partners.list', {});
   const [ticketsVersion, setTicketsVersion] = useState(0);
+  // The map shows the most urgent page of open tickets (a page holds more than a plannable region has); the count says how many in all.
   const tickets = useApiQuery('tickets.open', {}, ticketsVersion);
   const info = useApiQuery('app.info', {});
   const [date, setDate] = useState<string | undefined>(undefined);
@@ -66,7 +67,7 @@ export function DispatchView() {
   const scopedEngineers = useApiQuery('engineers.list', scope);
   const scopedTickets = useApiQuery('tickets.open', scope, ticketsVersion);
   const regionEngineers = useMemo(() => (region && scopedEngineers.state === 'ready' ? scopedEngineers.value : []), [region, scopedEngineers]);
-  const regionTickets = useMemo(() => (region && scopedTickets.state === 'ready' ? scopedTickets.value : []), [region, scopedTickets]);
+  const regionTickets = useMemo(() => (region && scopedTickets.state === 'ready' ? scopedTickets.value.tickets : []), [region, scopedTickets]);
   const routes = useMemo(() => (plan ? routeGeoJson(plan, regionEngineers, regionTickets) : null), [plan, regionEngineers, regionTickets]);
 
   // Keyboard: O optimise, R re-optimise around locks, L lock or free the chosen job, Ctrl+Z / Ctrl+Y undo and redo.
@@ -111,7 +112,7 @@ export function DispatchView() {
         overviews={overviews.value}
         engineers={engineers.value}
         shops={shops.value}
-        tickets={tickets.value}
+        tickets={tickets.value.tickets}
         visibleLayers={visible}
         selectedAdcode={region}
         locale={locale}
@@ -190,7 +191,7 @@ export function DispatchView() {
               <span className="swatch swatch--dot" style={{ background: LAYER_COLOR[layer] }} />
               {t(LAYER_LABEL[layer])}
               <span className="count">
-                {layer === LAYER.engineers ? engineers.value.length : layer === LAYER.shops ? shops.value.filter((s) => s.status === 'certified').length : tickets.value.length}
+                {layer === LAYER.engineers ? engineers.value.length : layer === LAYER.shops ? shops.value.filter((s) => s.status === 'certified').length : tickets.value.total}
               </span>
             </label>
           ))}
@@ -221,7 +222,7 @@ export function DispatchView() {
           ))}
         </section>
         <section className="detail" data-testid="detail-panel">
-          <DetailPanel selection={selection} engineers={engineers.value} shops={shops.value} tickets={tickets.value} />
+          <DetailPanel selection={selection} engineers={engineers.value} shops={shops.value} tickets={tickets.value.tickets} />
         </section>
       </aside>
     </div>

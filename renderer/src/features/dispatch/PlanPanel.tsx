@@ -1,4 +1,5 @@
 import type { DragEvent } from 'react';
+import { JobProgress } from '../../app/JobProgress';
 import { toCsv } from '../../../../shared/csv';
 import type { OpenTicket } from '../../../../shared/domain';
 import { saveText, saveViewAsPdf } from '../../app/saveFile';
@@ -37,7 +38,7 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
   });
   const { t } = useI18n();
   const { plan, job } = editor;
-  const running = job.status?.state === 'running';
+  const running = job.active;
   const byId = new Map(tickets.map((tk) => [tk.id, tk]));
   const late = plan?.routes.reduce((n, r) => n + r.stops.filter((s) => s.late).length, 0) ?? 0;
   const km = plan?.routes.reduce((n, r) => n + r.travelKm, 0) ?? 0;
@@ -69,7 +70,7 @@ export function PlanPanel({ editor, regionAdcode, tickets, skills, selectedTicke
       </div>
       {running && (
         <div className="plan-progress">
-          <progress value={job.status!.progress} max={1} data-testid="plan-progress" />
+          <JobProgress status={job.status} testId="plan-progress" />
           <button type="button" onClick={job.cancel} data-testid="plan-cancel">
             {t('plan.cancel')}
           </button>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { JobProgress } from '../../app/JobProgress';
 import { formatCny, formatPercent } from '../../../../shared/format';
 import type { NetworkResult, TradeoffPoint } from '../../../../shared/network';
 import { useApiQuery } from '../../api/useApi';
@@ -28,7 +29,7 @@ export function NetworkView() {
   const result = status?.state === 'done' ? status.result : null;
   if (result?.kind === 'compare' && result.results !== compared) setCompared(result.results);
   if (result?.kind === 'tradeoff' && result.points !== curve) setCurve(result.points);
-  const running = status?.state === 'running';
+  const running = job.active;
   const base = compared?.[0] ?? null;
   const rows = compared ? comparisonRows(compared, onlyDiff) : [];
   const chosenProvince = base?.provinces.find((p) => p.adcode === selected) ?? null;
@@ -76,7 +77,7 @@ export function NetworkView() {
         </button>
         {running && (
           <>
-            <progress value={status.progress} max={1} data-testid="network-progress" />
+            <JobProgress status={status} testId="network-progress" />
             <span className="muted">{t('network.running')}</span>
             <button type="button" onClick={job.cancel} data-testid="network-cancel">
               {t('network.cancel')}
