@@ -10,7 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { BUILT_IMPORT_WORKER, BUILT_NETWORK_WORKER, BUILT_PLAN_WORKER } from '../testing/builtWorkers';
 import { NetworkJobs } from '../network/networkJobs';
-import { PlanJobs } from '../routing/planJobs';
+import { PlanJobs } from '../routing/dispatch/planJobs';
 
 let dispatch: Dispatch;
 const internalErrors: unknown[] = [];

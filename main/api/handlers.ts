@@ -5,11 +5,11 @@ import type { ApiResult, BackupEntry, Channel, ExportedFile, ParsedArg, Province
 import { SLA_TIERS, type SlaTier } from '../../shared/domain';
 import { lastTwelveMonths, monthRange } from '../../shared/finance';
 import { chinaDate, chinaDateTime, isLocalDate } from '../../shared/time';
-import { PlanJobs } from '../routing/planJobs';
+import { PlanJobs } from '../routing/dispatch/planJobs';
 import type { DispatchAssignment } from '../../shared/dispatch';
-import { AssignmentError, evaluateAssignment, insertionOptions, locksOf, toSolution } from '../routing/draftPlan';
-import { loadDispatchModel } from '../routing/planDay';
-import { withLocks } from '../routing/dispatchDay';
+import { AssignmentError, evaluateAssignment, insertionOptions, locksOf, toSolution } from '../routing/dispatch/draftPlan';
+import { loadDispatchModel } from '../routing/dispatch/planDay';
+import { withLocks } from '../routing/dispatch/dispatchDay';
 import { publishDay, PublishError } from '../store/dispatchPublish';
 import { NetworkJobs } from '../network/networkJobs';
 import { deleteScenario, findScenario, listScenarios, saveScenario, ScenarioError } from '../store/scenarios';

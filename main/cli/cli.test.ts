@@ -8,8 +8,8 @@ import { generateDemo } from '../demo/generator';
 import { openDatabase } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
 import { appRoot } from '../paths';
-import { parseSolomon } from '../routing/solomon';
-import { checkSolomonSolution } from '../routing/solomonChecker';
+import { parseSolomon } from '../routing/solomon/solomon';
+import { checkSolomonSolution } from '../routing/solomon/solomonChecker';
 import { main } from './index';
 
 const temp = makeTempDir();

@@ -5,11 +5,11 @@
 // Plain VRPTW (no breaks, deadlines, job limits) checks a position in O(1) from each route's earliest and latest
 // service starts; otherwise a position that passes the same bounds (and cannot be beaten on cost) is checked by
 // scheduling the route with the job in it (scheduleRoute), which field-service routes, a handful of jobs long, afford.
-import { Random } from '../../shared/random';
+import { Random } from '../../../shared/random';
 import { assignPartners } from './partnerAssignment';
 import { slaOpenings } from './slaOpenings';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem, type RoutingSolution } from './problem';
-import type { SharedPlan, SolutionExchange } from './sharedBest';
+import type { SharedPlan, SolutionExchange } from '../parallel/sharedBest';
 
 export interface SolveOptions {
   seed?: number;

@@ -1,7 +1,7 @@
 // The best plan found so far by any of the search threads solving one problem, in shared memory: each thread offers
 // its best now and then and takes over a better one it finds there, so that two cores search from the best plan
 // either has found instead of two independent runs of which one is thrown away.
-import type { RoutingSolution } from './problem';
+import type { RoutingSolution } from '../solver/problem';
 
 export type SharedPlan = Pick<RoutingSolution, 'routes' | 'partnerJobs' | 'unassigned'>;
 

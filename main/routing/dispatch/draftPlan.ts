@@ -1,10 +1,10 @@
 // A plan as the dispatcher edits it: which engineer does which tickets in what order, which go to partner shops,
 // which are locked. Checked and scheduled by the same rules the solver uses (scheduleRoute), so that what the board
 // shows before a drop is what the solver would accept.
-import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../shared/dispatch';
-import { formatLocal } from '../../shared/time';
-import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
-import { bestPositions } from './sisr';
+import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../../shared/dispatch';
+import { formatLocal } from '../../../shared/time';
+import { scheduleRoute, type RoutingProblem, type RoutingSolution } from '../solver/problem';
+import { bestPositions } from '../solver/sisr';
 import { toDispatchPlan, type DispatchModel } from './dispatchDay';
 
 export class AssignmentError extends Error {
