@@ -3,7 +3,8 @@
 // new urgent ticket takes to place into the finished plan.
 import { buildDispatchProblem, dispatchPoints, withNewTicket } from '../main/routing/dispatch/dispatchDay';
 import { solveOnCores } from '../main/routing/parallel/parallelSolve';
-import { bestInsertion, solveVrptw, type SolveResult } from '../main/routing/solver/sisr';
+import { bestInsertion } from '../main/routing/solver/insertion';
+import { solveVrptw, type SolveResult } from '../main/routing/solver/sisr';
 import { syntheticDay } from '../main/routing/testing/syntheticDay';
 import { GreatCircleTravel } from '../main/routing/dispatch/travel';
 import { median, type BenchRow } from './measure';

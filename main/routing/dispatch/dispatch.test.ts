@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Engineer, OpenTicket, PartnerShop } from '../../../shared/domain';
 import { buildDispatchProblem, dispatchPoints, toDispatchPlan, withNewTicket, type DispatchDay, type DispatchPlan } from './dispatchDay';
 import { checkDispatchPlan } from '../testing/dispatchChecker';
-import { bestInsertion, solveVrptw } from '../solver/sisr';
+import { bestInsertion } from '../solver/insertion';
+import { solveVrptw } from '../solver/sisr';
 import { syntheticDay } from '../testing/syntheticDay';
 import { GreatCircleTravel, OsrmTableTravel, TravelProviderError } from './travel';
 

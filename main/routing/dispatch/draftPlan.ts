@@ -4,7 +4,7 @@
 import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../../shared/dispatch';
 import { formatLocal } from '../../../shared/time';
 import { scheduleRoute, type RoutingProblem, type RoutingSolution } from '../solver/problem';
-import { bestPositions } from '../solver/sisr';
+import { bestPositions } from '../solver/insertion';
 import { toDispatchPlan, type DispatchModel } from './dispatchDay';
 
 export class AssignmentError extends Error {
