@@ -1,11 +1,12 @@
 // A realistic dispatch day (issue 3): 60 engineers, 800 tickets with skills, SLA tiers, appointments and lunch
 // breaks, 100 partner shops. How soon a feasible plan exists, how the objective falls over time, and how long one
 // new urgent ticket takes to place into the finished plan.
-import { buildDispatchProblem, dispatchPoints, withNewTicket } from '../main/routing/dispatchDay';
-import { solveOnCores } from '../main/routing/parallelSolve';
-import { bestInsertion, solveVrptw, type SolveResult } from '../main/routing/sisr';
-import { syntheticDay } from '../main/routing/syntheticDay';
-import { GreatCircleTravel } from '../main/routing/travel';
+import { buildDispatchProblem, dispatchPoints, withNewTicket } from '../main/routing/dispatch/dispatchDay';
+import { solveOnCores } from '../main/routing/parallel/parallelSolve';
+import { bestInsertion } from '../main/routing/solver/insertion';
+import { solveVrptw, type SolveResult } from '../main/routing/solver/sisr';
+import { syntheticDay } from '../main/routing/testing/syntheticDay';
+import { GreatCircleTravel } from '../main/routing/dispatch/travel';
 import { median, type BenchRow } from './measure';
 
 export async function dispatchBenchmarks(): Promise<BenchRow[]> {

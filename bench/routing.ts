@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseSolomon } from '../main/routing/solomon';
-import { checkSolomonSolution } from '../main/routing/solomonChecker';
+import { parseSolomon } from '../main/routing/solomon/solomon';
+import { checkSolomonSolution } from '../main/routing/solomon/solomonChecker';
 import { appRoot } from '../main/paths';
 import type { BenchRow } from './measure';
 

@@ -1,9 +1,9 @@
 // One benchmark instance per message, solved in this thread so that two run side by side on a two-core machine.
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { solveVrptw } from '../main/routing/sisr';
-import { parseSolomon } from '../main/routing/solomon';
-import { solomonToProblem, toCustomerNumbers } from '../main/routing/solomonProblem';
+import { solveVrptw } from '../main/routing/solver/sisr';
+import { parseSolomon } from '../main/routing/solomon/solomon';
+import { solomonToProblem, toCustomerNumbers } from '../main/routing/solomon/solomonProblem';
 
 parentPort?.on('message', (task: { file: string; timeLimitMs: number; seed: number }) => {
   const instance = parseSolomon(fs.readFileSync(task.file, 'utf8'));

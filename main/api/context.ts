@@ -6,7 +6,7 @@ import { chinaDate } from '../../shared/time';
 import { ExportJobs } from '../export/exportJobs';
 import { ImportJobs } from '../import/importJobs';
 import { NetworkJobs } from '../network/networkJobs';
-import { PlanJobs } from '../routing/planJobs';
+import { PlanJobs } from '../routing/dispatch/planJobs';
 import type { Db } from '../store/db';
 import { reportingDay } from '../store/meta';
 import { notFound } from './errors';

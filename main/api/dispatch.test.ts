@@ -12,7 +12,7 @@ import { BUILT_EXPORT_WORKER, BUILT_IMPORT_WORKER, BUILT_NETWORK_WORKER, BUILT_P
 import { ExportJobs } from '../export/exportJobs';
 import { isJobActive, type JobState } from '../../shared/jobs';
 import { NetworkJobs } from '../network/networkJobs';
-import { PlanJobs } from '../routing/planJobs';
+import { PlanJobs } from '../routing/dispatch/planJobs';
 
 let dispatch: Dispatch;
 const internalErrors: unknown[] = [];

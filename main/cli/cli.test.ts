@@ -9,8 +9,8 @@ import { openDatabase } from '../store/db';
 import { makeTempDir } from '../testing/tempDir';
 import { solomonInstanceFile } from '../testing/solomonInstances';
 import { appRoot } from '../paths';
-import { parseSolomon } from '../routing/solomon';
-import { checkSolomonSolution } from '../routing/solomonChecker';
+import { parseSolomon } from '../routing/solomon/solomon';
+import { checkSolomonSolution } from '../routing/solomon/solomonChecker';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports';
 import { main } from './index';
 

@@ -1,4 +1,4 @@
-import type { DispatchPlan } from '../routing/dispatchDay';
+import type { DispatchPlan } from '../routing/dispatch/dispatchDay';
 
 const clock = (local: string) => local.slice(11);
 

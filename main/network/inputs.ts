@@ -4,7 +4,7 @@ import type { LngLat, SlaTier } from '../../shared/domain';
 import { SLA_TIERS } from '../../shared/domain';
 import type { NetworkMode, ScenarioOverrides } from '../../shared/network';
 import type { NetworkHistory, TicketEconomicsRow } from '../store/networkHistory';
-import { AREA_SPEED_KMH, areaTypeOf, DEFAULT_DETOUR_FACTOR } from '../routing/travel';
+import { AREA_SPEED_KMH, areaTypeOf, DEFAULT_DETOUR_FACTOR } from '../routing/dispatch/travel';
 
 /** Working days a year, as the P&L counts them (21.75 a month). */
 export const WORKING_DAYS_PER_YEAR = 21.75 * 12;

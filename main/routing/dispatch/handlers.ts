@@ -9,9 +9,9 @@ import { searchCustomers } from '../../store/customers';
 import { publishDay } from '../../store/dispatchPublish';
 import { listCities, listProvinces, listSkillCodes } from '../../store/reference';
 import { countOpenTicketsInRegion, createCallInTicket, listOpenTickets, openTicket } from '../../store/tickets';
-import { withLocks } from '../dispatchDay';
-import { evaluateAssignment, insertionOptions, locksOf, toSolution } from '../draftPlan';
-import { checkPlannable, loadDispatchModel } from '../planDay';
+import { withLocks } from './dispatchDay';
+import { evaluateAssignment, insertionOptions, locksOf, toSolution } from './draftPlan';
+import { checkPlannable, loadDispatchModel } from './planDay';
 
 interface DayInRegion {
   regionAdcode: string;

@@ -1,12 +1,12 @@
 // A dispatcher's day as a routing problem, and the solver's answer as a plan a dispatcher reads: per engineer the
 // ordered stops with ETAs, per partner shop the handed-off tickets, and every ticket left over with the reason.
-import type { CustomerTier, Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from '../../shared/domain';
-import { formatLocal, parseLocal, parseLocalDate } from '../../shared/time';
-import { scheduleRoute, type RoutingJob, type RoutingProblem, type RoutingSolution } from './problem';
+import type { CustomerTier, Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from '../../../shared/domain';
+import { formatLocal, parseLocal, parseLocalDate } from '../../../shared/time';
+import { scheduleRoute, type RoutingJob, type RoutingProblem, type RoutingSolution } from '../solver/problem';
 import type { TravelMatrix } from './travel';
-import type { DispatchPlan, UnassignedReason } from '../../shared/dispatch';
+import type { DispatchPlan, UnassignedReason } from '../../../shared/dispatch';
 
-export type { DispatchPlan, PlannedStop, UnassignedReason } from '../../shared/dispatch';
+export type { DispatchPlan, PlannedStop, UnassignedReason } from '../../../shared/dispatch';
 
 /**
  * The objective's weights, in CNY-equivalents so they add up with fees and driving costs. In order of importance:

@@ -1,7 +1,7 @@
 // Travel times and distances between points, behind one interface: the default estimates them from great-circle
 // distance (offline, instant); the OSRM provider asks a road-network server the user runs (its `table` service).
-import type { LngLat } from '../../shared/domain';
-import { haversineKm } from '../geo/distance';
+import type { LngLat } from '../../../shared/domain';
+import { haversineKm } from '../../geo/distance';
 
 export interface TravelMatrix {
   size: number;

@@ -1,8 +1,8 @@
 // An independent check of a dispatch plan against the day it plans: from the plan's own times and the travel
 // matrix, never from the solver's bookkeeping. Used by the property tests.
-import type { DispatchDay, DispatchPlan } from './dispatchDay';
-import type { TravelMatrix } from './travel';
-import { parseLocal } from '../../shared/time';
+import type { DispatchDay, DispatchPlan } from '../dispatch/dispatchDay';
+import type { TravelMatrix } from '../dispatch/travel';
+import { parseLocal } from '../../../shared/time';
 
 /** Plans give times to the minute: allow that rounding, and nothing more. */
 const EPS = 1;

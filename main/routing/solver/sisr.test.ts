@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../shared/random';
-import { solomonInstanceFile } from '../testing/solomonInstances';
-import { buildDispatchProblem, dispatchPoints } from './dispatchDay';
+import { Random } from '../../../shared/random';
+import { solomonInstanceFile } from '../../testing/solomonInstances';
+import { buildDispatchProblem, dispatchPoints } from '../dispatch/dispatchDay';
 import { scheduleRoute, type RouteSchedule, type RoutingProblem } from './problem';
-import { bestPositions, solveVrptw } from './sisr';
-import { syntheticDay } from './syntheticDay';
-import { GreatCircleTravel } from './travel';
-import { InstanceFormatError, parseSolomon, type SolomonInstance } from './solomon';
-import { checkSolomonSolution } from './solomonChecker';
-import { solomonToProblem, toCustomerNumbers } from './solomonProblem';
+import { bestPositions } from './insertion';
+import { solveVrptw } from './sisr';
+import { syntheticDay } from '../testing/syntheticDay';
+import { GreatCircleTravel } from '../dispatch/travel';
+import { InstanceFormatError, parseSolomon, type SolomonInstance } from '../solomon/solomon';
+import { checkSolomonSolution } from '../solomon/solomonChecker';
+import { solomonToProblem, toCustomerNumbers } from '../solomon/solomonProblem';
 
 /** A random Solomon-style instance: clustered or scattered customers, tight or loose windows. */
 function randomInstance(seed: number): SolomonInstance {

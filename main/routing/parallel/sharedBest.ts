@@ -1,16 +1,7 @@
 // The best plan found so far by any of the search threads solving one problem, in shared memory: each thread offers
 // its best now and then and takes over a better one it finds there, so that two cores search from the best plan
 // either has found instead of two independent runs of which one is thrown away.
-import type { RoutingSolution } from './problem';
-
-export type SharedPlan = Pick<RoutingSolution, 'routes' | 'partnerJobs' | 'unassigned'>;
-
-export interface SolutionExchange {
-  /** Publishes the plan if it is better than the one shared. */
-  offer(cost: number, plan: SharedPlan): void;
-  /** The shared plan if it costs less than `cost`, else null. */
-  takeIfBetter(cost: number): { cost: number; plan: SharedPlan } | null;
-}
+import type { SharedPlan, SolutionExchange } from '../solver/sisr';
 
 // Int32 header: a spin lock, then whether a plan is stored, then a stop flag any thread may raise.
 const LOCK = 0;

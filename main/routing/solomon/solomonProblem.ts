@@ -1,4 +1,4 @@
-import type { RoutingProblem } from './problem';
+import type { RoutingProblem } from '../solver/problem';
 import { euclidean, type SolomonInstance } from './solomon';
 
 /** Solomon rules: travel time = Euclidean distance (unrounded), the fleet is an upper bound, node 0 the depot. */

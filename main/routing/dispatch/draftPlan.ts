@@ -1,11 +1,11 @@
 // A plan as the dispatcher edits it: which engineer does which tickets in what order, which go to partner shops,
 // which are locked. Checked and scheduled by the same rules the solver uses (scheduleRoute), so that what the board
 // shows before a drop is what the solver would accept.
-import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../shared/dispatch';
-import { formatLocal } from '../../shared/time';
-import { FieldError } from '../api/errors';
-import { scheduleRoute, type RoutingProblem, type RoutingSolution } from './problem';
-import { bestPositions } from './sisr';
+import { removeTicket, type DispatchAssignment, type EvaluatedPlan, type InsertionChoices, type RouteViolation } from '../../../shared/dispatch';
+import { formatLocal } from '../../../shared/time';
+import { scheduleRoute, type RoutingProblem, type RoutingSolution } from '../solver/problem';
+import { bestPositions } from '../solver/insertion';
+import { FieldError } from '../../api/errors';
 import { toDispatchPlan, type DispatchModel } from './dispatchDay';
 
 /** The assignment names a ticket, engineer or shop that is not this day's, or places a ticket twice. */

@@ -1,7 +1,7 @@
 // Planning a day runs as a job in its own worker thread (see main/jobs/workerJobs.ts).
 import path from 'node:path';
-import type { DispatchAssignment, PlanResult } from '../../shared/dispatch';
-import { WorkerJobs, type WorkerJobsOptions } from '../jobs/workerJobs';
+import type { DispatchAssignment, PlanResult } from '../../../shared/dispatch';
+import { WorkerJobs, type WorkerJobsOptions } from '../../jobs/workerJobs';
 
 export interface PlanTask {
   databaseFile: string;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { moveTicket, type DispatchAssignment } from '../../shared/dispatch';
-import { generateDemo } from '../demo/generator';
-import { publishDay } from '../store/dispatchPublish';
-import { openDatabase } from '../store/db';
-import { listOpenTickets } from '../store/tickets';
+import { moveTicket, type DispatchAssignment } from '../../../shared/dispatch';
+import { generateDemo } from '../../demo/generator';
+import { publishDay } from '../../store/dispatchPublish';
+import { openDatabase } from '../../store/db';
+import { listOpenTickets } from '../../store/tickets';
 import { buildDispatchProblem, dispatchPoints, type DispatchDay } from './dispatchDay';
 import { evaluateAssignment, insertionOptions } from './draftPlan';
 import { assignmentOf, loadDispatchModel, planDay } from './planDay';
-import { solveVrptw } from './sisr';
-import { syntheticDay } from './syntheticDay';
+import { solveVrptw } from '../solver/sisr';
+import { syntheticDay } from '../testing/syntheticDay';
 import { GreatCircleTravel } from './travel';
 
 function solved(day: DispatchDay) {

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { helperResult, inheritedResourceLimits } from '../jobs/workerJobs';
-import type { RoutingProblem } from './problem';
+import { helperResult, inheritedResourceLimits } from '../../jobs/workerJobs';
+import type { RoutingProblem } from '../solver/problem';
 import { SharedBest } from './sharedBest';
-import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
+import { solveVrptw, type SolveOptions, type SolveResult } from '../solver/sisr';
 import type { SolveWorkerData } from './solveWorker';
 
 const BUILT_SOLVE_WORKER = path.join(__dirname, 'solveWorker.js');

@@ -1,7 +1,7 @@
 // One day's planning in its own thread: the core worker stays free to answer the UI (progress, cancel, other calls).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PlanResult } from '../../shared/dispatch';
-import { jobWorkerContext } from '../jobs/workerJobs';
+import type { PlanResult } from '../../../shared/dispatch';
+import { jobWorkerContext } from '../../jobs/workerJobs';
 import { planDay } from './planDay';
 import type { PlanTask } from './planJobs';
 

@@ -5,8 +5,8 @@
 // insertion gets wrong and ruin and recreate repairs only slowly, a few tickets at a time. Here it is solved exactly:
 // each vehicle picks at most one opening (a short sequence of critical jobs all served in time), each job is in at
 // most one, and what the chosen openings save against handing their jobs on is maximised.
-import { LinearModelBuilder } from '../lp/linear';
-import { solveLinearModel } from '../lp/lpSolver';
+import { LinearModelBuilder } from '../../lp/linear';
+import { solveLinearModel } from '../../lp/lpSolver';
 import { scheduleRoute, type RoutingProblem } from './problem';
 
 /** Longest opening considered: on the realistic day openings of three in-time urgent visits changed nothing. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanJobStatus } from '../../shared/dispatch';
-import { createDemoDatabase } from '../demo/createDemoDatabase';
-import { BUILT_PLAN_WORKER } from '../testing/builtWorkers';
-import { makeTempDir } from '../testing/tempDir';
+import type { PlanJobStatus } from '../../../shared/dispatch';
+import { createDemoDatabase } from '../../demo/createDemoDatabase';
+import { BUILT_PLAN_WORKER } from '../../testing/builtWorkers';
+import { makeTempDir } from '../../testing/tempDir';
 import { PlanJobs } from './planJobs';
 
 const temp = makeTempDir();

@@ -1,16 +1,16 @@
 // Planning a region's day from the store: its open tickets, its engineers and its certified partner shops.
-import { MAX_PLANNED_TICKETS, type DispatchAssignment, type PlanResult } from '../../shared/dispatch';
-import type { Db } from '../store/db';
-import type { RegionFilter } from '../store/reference';
-import { listEngineers } from '../store/engineers';
-import { listPartnerShops } from '../store/partners';
-import { countOpenTicketsInRegion, listOpenTickets } from '../store/tickets';
-import { FieldError } from '../api/errors';
+import { MAX_PLANNED_TICKETS, type DispatchAssignment, type PlanResult } from '../../../shared/dispatch';
+import type { Db } from '../../store/db';
+import type { RegionFilter } from '../../store/reference';
+import { listEngineers } from '../../store/engineers';
+import { listPartnerShops } from '../../store/partners';
+import { countOpenTicketsInRegion, listOpenTickets } from '../../store/tickets';
+import { FieldError } from '../../api/errors';
 import { buildDispatchProblem, dispatchPoints, withLocks, type DispatchDay, type DispatchModel } from './dispatchDay';
 import { evaluateAssignment, locksOf, toSolution } from './draftPlan';
-import type { RoutingSolution } from './problem';
-import { solveOnCores } from './parallelSolve';
-import type { SolveOptions } from './sisr';
+import type { RoutingSolution } from '../solver/problem';
+import { solveOnCores } from '../parallel/parallelSolve';
+import type { SolveOptions } from '../solver/sisr';
 import { AREA_SPEED_KMH, areaTypeOf, GreatCircleTravel, type TravelProvider } from './travel';
 
 export interface PlanRequest {

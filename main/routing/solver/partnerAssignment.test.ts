@@ -1,6 +1,6 @@
 import solver, { type SolveResult } from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../shared/random';
+import { Random } from '../../../shared/random';
 import { assignPartners, type PartnerChoice } from './partnerAssignment';
 
 function randomCase(seed: number): { jobs: PartnerChoice[]; capacities: number[] } {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_SOLVE_WORKER } from '../testing/builtWorkers';
-import { buildDispatchProblem, dispatchPoints, toDispatchPlan } from './dispatchDay';
-import { checkDispatchPlan } from './dispatchChecker';
+import { BUILT_SOLVE_WORKER } from '../../testing/builtWorkers';
+import { buildDispatchProblem, dispatchPoints, toDispatchPlan } from '../dispatch/dispatchDay';
+import { checkDispatchPlan } from '../testing/dispatchChecker';
 import { solveOnCores } from './parallelSolve';
 import { SharedBest } from './sharedBest';
-import { solveVrptw } from './sisr';
-import { syntheticDay } from './syntheticDay';
-import { GreatCircleTravel } from './travel';
+import { solveVrptw } from '../solver/sisr';
+import { syntheticDay } from '../testing/syntheticDay';
+import { GreatCircleTravel } from '../dispatch/travel';
 
 describe('the best plan shared between search threads', () => {
   const size = { jobs: 5, vehicles: 2, partners: 1 };

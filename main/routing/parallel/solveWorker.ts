@@ -1,10 +1,10 @@
 // A second search thread for one problem (see solveOnCores): it searches with its own seed, shares its best plan
 // through shared memory, and stops when the first thread finishes.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { JobWorkerMessage } from '../jobs/workerJobs';
-import type { RoutingProblem } from './problem';
+import type { JobWorkerMessage } from '../../jobs/workerJobs';
+import type { RoutingProblem } from '../solver/problem';
 import { SharedBest, type SharedBestBuffers } from './sharedBest';
-import { solveVrptw, type SolveOptions, type SolveResult } from './sisr';
+import { solveVrptw, type SolveOptions, type SolveResult } from '../solver/sisr';
 
 export interface SolveWorkerData {
   problem: RoutingProblem;

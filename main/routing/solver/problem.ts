@@ -64,6 +64,10 @@ export interface RoutingSolution {
   cost: number;
 }
 
+/** What driving from one location to another costs, and how long it takes. */
+export const costBetween = (problem: RoutingProblem, from: number, to: number): number => problem.cost[from * problem.size + to]!;
+export const timeBetween = (problem: RoutingProblem, from: number, to: number): number => problem.travelTime[from * problem.size + to]!;
+
 export interface StopTimes {
   arrival: number;
   start: number;

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { Engineer, OpenTicket, PartnerShop } from '../../shared/domain';
+import type { Engineer, OpenTicket, PartnerShop } from '../../../shared/domain';
 import { buildDispatchProblem, dispatchPoints, toDispatchPlan, withNewTicket, type DispatchDay, type DispatchPlan } from './dispatchDay';
-import { checkDispatchPlan } from './dispatchChecker';
-import { bestInsertion, solveVrptw } from './sisr';
-import { syntheticDay } from './syntheticDay';
+import { checkDispatchPlan } from '../testing/dispatchChecker';
+import { bestInsertion } from '../solver/insertion';
+import { solveVrptw } from '../solver/sisr';
+import { syntheticDay } from '../testing/syntheticDay';
 import { GreatCircleTravel, OsrmTableTravel, TravelProviderError } from './travel';
 
 const travelFor = (day: DispatchDay) => new GreatCircleTravel(40).matrixSync(dispatchPoints(day));

@@ -1,8 +1,8 @@
 // Synthetic dispatch days around real city centres, for property tests and the realistic-day benchmark.
-import type { CustomerTier, Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from '../../shared/domain';
-import { formatLocal, parseLocalDate } from '../../shared/time';
-import { Random } from '../../shared/random';
-import type { DispatchDay } from './dispatchDay';
+import type { CustomerTier, Engineer, LngLat, OpenTicket, PartnerShop, SlaTier } from '../../../shared/domain';
+import { formatLocal, parseLocalDate } from '../../../shared/time';
+import { Random } from '../../../shared/random';
+import type { DispatchDay } from '../dispatch/dispatchDay';
 
 const CITIES: LngLat[] = [
   [113.26, 23.13], [114.06, 22.54], [113.75, 23.02], [113.12, 23.02], [114.42, 23.11], [113.39, 22.52], [113.08, 22.58], [113.58, 22.27],
