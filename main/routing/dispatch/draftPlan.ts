@@ -8,41 +8,63 @@ import { bestPositions } from '../solver/insertion';
 import { FieldError } from '../../api/errors';
 import { toDispatchPlan, type DispatchModel } from './dispatchDay';
 
-/** The assignment names a ticket, engineer or shop that is not this day's, or places a ticket twice. */
+/** An assignment that does not fit the day: it concerns the `assignment` field; `where` says where in it (`routes[2].ticketIds[0]`, `locked[1]`, …). */
 export class AssignmentError extends FieldError {
   override name = 'AssignmentError';
-  constructor(message: string) {
-    super(message, 'assignment');
+  constructor(
+    readonly where: string,
+    message: string,
+  ) {
+    super(`${where}: ${message}`, 'assignment');
   }
 }
 
-/** The assignment in the solver's terms: job indices per vehicle and per partner, and what is left. */
+/**
+ * The assignment in the solver's terms: job indices per vehicle and per partner, and what is left. Refused, naming
+ * the field, when it does not fit the day: a ticket that is not open here or is placed twice, an engineer or shop that
+ * is not of the region or is listed twice, a locked ticket on no engineer's route.
+ */
 export function toSolution(model: DispatchModel, assignment: DispatchAssignment): Pick<RoutingSolution, 'routes' | 'partnerJobs' | 'unassigned'> {
   const { day } = model;
   const jobOf = new Map(day.tickets.map((t, i) => [t.id, i]));
   const vehicleOf = new Map(day.engineers.map((e, v) => [e.id, v]));
   const partnerOf = new Map(day.shops.map((s, p) => [s.id, p]));
-  const placed = new Set<number>();
-  const job = (ticketId: number) => {
-    const index = jobOf.get(ticketId);
-    if (index === undefined) throw new AssignmentError(`ticket ${ticketId} is not an open ticket of this region`);
-    if (placed.has(index)) throw new AssignmentError(`ticket ${ticketId} is placed twice`);
-    placed.add(index);
-    return index;
-  };
+  const placedAt = new Map<number, string>();
+  const jobs = (list: string, ticketIds: readonly number[]) =>
+    ticketIds.map((ticketId, k) => {
+      const field = `${list}.ticketIds[${k}]`;
+      const index = jobOf.get(ticketId);
+      if (index === undefined) throw new AssignmentError(field, `ticket ${ticketId} is not an open ticket of this region`);
+      const before = placedAt.get(index);
+      if (before !== undefined) throw new AssignmentError(field, `ticket ${ticketId} is placed twice (also at ${before})`);
+      placedAt.set(index, field);
+      return index;
+    });
   const routes: number[][] = day.engineers.map(() => []);
-  for (const route of assignment.routes) {
+  const routeField = new Map<number, string>();
+  assignment.routes.forEach((route, r) => {
+    const field = `routes[${r}]`;
     const v = vehicleOf.get(route.engineerId);
-    if (v === undefined) throw new AssignmentError(`engineer ${route.engineerId} does not work in this region`);
-    routes[v] = route.ticketIds.map(job);
-  }
+    if (v === undefined) throw new AssignmentError(`${field}.engineerId`, `engineer ${route.engineerId} does not work in this region`);
+    if (routeField.has(v)) throw new AssignmentError(`${field}.engineerId`, `engineer ${route.engineerId} already has a route (${routeField.get(v)})`);
+    routeField.set(v, field);
+    routes[v] = jobs(field, route.ticketIds);
+  });
   const partnerJobs: number[][] = day.shops.map(() => []);
-  for (const handed of assignment.partners) {
+  const shopField = new Map<number, string>();
+  assignment.partners.forEach((handed, h) => {
+    const field = `partners[${h}]`;
     const p = partnerOf.get(handed.shopId);
-    if (p === undefined) throw new AssignmentError(`shop ${handed.shopId} is not a certified shop of this region`);
-    partnerJobs[p] = handed.ticketIds.map(job);
-  }
-  const unassigned = day.tickets.flatMap((_, j) => (placed.has(j) ? [] : [j]));
+    if (p === undefined) throw new AssignmentError(`${field}.shopId`, `shop ${handed.shopId} is not a certified shop of this region`);
+    if (shopField.has(p)) throw new AssignmentError(`${field}.shopId`, `shop ${handed.shopId} is listed already (${shopField.get(p)})`);
+    shopField.set(p, field);
+    partnerJobs[p] = jobs(field, handed.ticketIds);
+  });
+  assignment.locked.forEach((ticketId, k) => {
+    const at = jobOf.has(ticketId) ? placedAt.get(jobOf.get(ticketId)!) : undefined;
+    if (!at?.startsWith('routes[')) throw new AssignmentError(`locked[${k}]`, `ticket ${ticketId} is locked but on no engineer's route`);
+  });
+  const unassigned = day.tickets.flatMap((_, j) => (placedAt.has(j) ? [] : [j]));
   return { routes, partnerJobs, unassigned };
 }
 
@@ -95,7 +117,7 @@ export function locksOf(assignment: DispatchAssignment): Array<{ engineerId: num
 export function insertionOptions(model: DispatchModel, assignment: DispatchAssignment, ticketId: number, limit = 3): InsertionChoices {
   const { day, problem } = model;
   const job = day.tickets.findIndex((t) => t.id === ticketId);
-  if (job < 0) throw new AssignmentError(`ticket ${ticketId} is not an open ticket of this region`);
+  if (job < 0) throw new AssignmentError('ticketId', `ticket ${ticketId} is not an open ticket of this region`);
   const without = removeTicket(assignment, ticketId);
   const solution = toSolution(model, without);
   // Taking a job off a route can break it too: without it, a long job may run through the whole lunch window.

@@ -71,8 +71,9 @@ export function assignmentOf(model: DispatchModel, solution: Pick<RoutingSolutio
 
 export async function planDay(db: Db, request: PlanRequest): Promise<PlanResult> {
   const loaded = await loadDispatchModel(db, request);
+  // Checked first (toSolution refuses a plan that does not fit the day, naming the field), then its locks applied.
+  const initial = request.initial ? toSolution(loaded, request.initial) : undefined;
   const model = request.initial ? withLocks(loaded, locksOf(request.initial)) : loaded;
-  const initial = request.initial ? toSolution(model, request.initial) : undefined;
   const result = await solveOnCores(model.problem, { seed: 1, ...request.solve, ...(initial ? { initial } : {}) });
   const plan = evaluateAssignment(model, assignmentOf(model, result, request.initial?.locked ?? []));
   return { ...plan, objective: Math.round(result.cost * 100) / 100, iterations: result.iterations, elapsedMs: Math.round(result.elapsedMs) };

@@ -70,4 +70,26 @@ describe('solving on two cores', () => {
     const b = solveVrptw(model.problem, { maxIterations: 300, seed: 4 });
     expect(a).toMatchObject({ routes: b.routes, partnerJobs: b.partnerJobs, unassigned: b.unassigned, iterations: 300 });
   });
+
+  it('re-optimises from a plan that leaves jobs out, each job placed once, on one thread and on two', async () => {
+    const first = solveVrptw(model.problem, { maxIterations: 200, seed: 6 });
+    const taken = first.routes.find((r) => r.length > 0)![0]!;
+    // As the dispatcher's plan reaches the solver (draftPlan.toSolution): the jobs it leaves out listed as unassigned.
+    const initial = { routes: first.routes.map((r) => r.filter((j) => j !== taken)), partnerJobs: first.partnerJobs, unassigned: [...first.unassigned, taken] };
+    // No iterations: the plan as the search starts from it (later iterations can hide a job placed twice).
+    const oneThread = solveVrptw(model.problem, { maxIterations: 0, seed: 6, initial });
+    const twoThreads = await solveOnCores(model.problem, { timeLimitMs: 1200, seed: 6, initial }, { threads: 2, workerFile: BUILT_SOLVE_WORKER });
+    for (const result of [oneThread, twoThreads]) {
+      const everywhere = [...result.routes.flat(), ...result.partnerJobs.flat(), ...result.unassigned].sort((a, b) => a - b);
+      expect(everywhere).toEqual(model.problem.jobs.map((_, j) => j));
+      expect(checkDispatchPlan(day, toDispatchPlan(model, result), travel)).toEqual([]);
+    }
+  });
+
+  it('refuses a plan to start from that places a job twice or names a job the problem lacks', () => {
+    const twice = { routes: [[0], [0]], partnerJobs: [] };
+    expect(() => solveVrptw(model.problem, { maxIterations: 1, initial: twice })).toThrow('job 0 is placed twice (again at routes[1][0])');
+    const unknown = { routes: [[model.problem.jobs.length]], partnerJobs: [] };
+    expect(() => solveVrptw(model.problem, { maxIterations: 1, initial: unknown })).toThrow(`routes[0][0] is job ${model.problem.jobs.length}`);
+  });
 });

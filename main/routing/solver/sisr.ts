@@ -111,7 +111,10 @@ class Sisr implements Search {
 
   private initialState(): State {
     const initial = this.options.initial;
-    const state = stateOf(this.problem, this.profile, initial ?? { routes: [], partnerJobs: [] });
+    if (initial) this.checkInitial(initial);
+    // Only where the given plan puts jobs: the jobs it leaves out (a plan's `unassigned`, if it has them) are placed
+    // below, once, with every other job it leaves out.
+    const state = stateOf(this.problem, this.profile, initial ? { routes: initial.routes, partnerJobs: initial.partnerJobs } : { routes: [], partnerJobs: [] });
     const routes = state.routes;
     const placed = new Uint8Array(this.n);
     if (initial) {
@@ -134,6 +137,30 @@ class Sisr implements Search {
     recreate(this, state, rest, 0, this.profile.firstPlan === 'slaFirst' ? byUrgency(this) : undefined);
     if (this.profile.repairs) repair(this, state, true);
     return state;
+  }
+
+  /** A plan to start from places each job at most once, on vehicles and partners the problem has, and keeps the locks. */
+  private checkInitial(initial: NonNullable<SolveOptions['initial']>): void {
+    const seen = new Uint8Array(this.n);
+    const place = (where: string, jobs: readonly number[]) =>
+      jobs.forEach((j, k) => {
+        if (!Number.isInteger(j) || j < 0 || j >= this.n) throw new RangeError(`initial plan: ${where}[${k}] is job ${j}, not one of the problem's ${this.n} jobs`);
+        if (seen[j]) throw new RangeError(`initial plan: job ${j} is placed twice (again at ${where}[${k}])`);
+        seen[j] = 1;
+      });
+    initial.routes.forEach((jobs, v) => {
+      if (v >= this.problem.vehicles.length && jobs.length > 0) throw new RangeError(`initial plan: routes[${v}], but the problem has ${this.problem.vehicles.length} vehicles`);
+      place(`routes[${v}]`, jobs);
+    });
+    initial.partnerJobs.forEach((jobs, k) => {
+      if (k >= (this.problem.partners?.length ?? 0) && jobs.length > 0) throw new RangeError(`initial plan: partnerJobs[${k}], but the problem has ${this.problem.partners?.length ?? 0} partners`);
+      place(`partnerJobs[${k}]`, jobs);
+    });
+    for (const lock of this.problem.locked ?? []) {
+      const route = initial.routes[lock.vehicle] ?? [];
+      const kept = route.filter((j) => lock.jobs.includes(j));
+      if (kept.length !== lock.jobs.length || kept.some((j, k) => j !== lock.jobs[k])) throw new RangeError(`initial plan: routes[${lock.vehicle}] does not hold its locked jobs ${lock.jobs.join(', ')} in that order`);
+    }
   }
 
   run(): SolveResult {
