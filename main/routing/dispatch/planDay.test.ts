@@ -94,9 +94,9 @@ describe('a plan inconsistent with the day', () => {
   });
 
   it('refuses tickets no longer open, unknown engineers and unknown shops', async () => {
-    expect((await refusal((p) => ({ ...p, routes: [{ ...p.routes[0]!, ticketIds: [1] }] }))).field).toBe('routes[0].ticketIds[0]');
-    expect((await refusal((p) => ({ ...p, routes: [{ ...p.routes[0]!, engineerId: 999_999 }] }))).field).toBe('routes[0].engineerId');
-    expect((await refusal((p, { other }) => ({ ...p, partners: [{ shopId: 999_999, ticketIds: [other] }] }))).field).toBe('partners[0].shopId');
+    expect((await refusal((p) => ({ ...p, routes: [{ ...p.routes[0]!, ticketIds: [1] }] }))).where).toBe('routes[0].ticketIds[0]');
+    expect((await refusal((p) => ({ ...p, routes: [{ ...p.routes[0]!, engineerId: 999_999 }] }))).where).toBe('routes[0].engineerId');
+    expect((await refusal((p, { other }) => ({ ...p, partners: [{ shopId: 999_999, ticketIds: [other] }] }))).where).toBe('partners[0].shopId');
   });
 
   it('refuses a locked ticket that is on no engineer\'s route', async () => {
